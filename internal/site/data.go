@@ -1,0 +1,104 @@
+package site
+
+import "html/template"
+
+// The types in this file are the contract between the build and the theme's
+// templates: every template is executed with a *PageData, and may use the
+// functions listed in funcMap (see templates.go).
+//
+// Every URL in PageData is base-absolute (it starts with Site.BasePath, e.g.
+// "/ml-course/loss-functions/mse/"), so a page works at any depth, including
+// 404.html, which hosts serve at whatever path was requested.
+
+// PageData is what a template sees.
+type PageData struct {
+	Site *SiteData
+	// Kind is one of "home", "module", "lesson", "search", "404", "print".
+	Kind string
+	// Title of the page (for <title>, it is followed by the site title
+	// except on the home page).
+	Title string
+	// Description for <meta name="description">: the page summary, else the
+	// site description. Never empty.
+	Description string
+	URL         string // base-absolute URL of this page
+	Canonical   string // full URL, or "" when only a path is known
+	Content     template.HTML
+	TOC         []TOCEntry // headings of level 2 and 3
+	Breadcrumbs []NavLink  // from the home page down to the parent of this page
+	Prev, Next  *NavLink
+	Module      *ModuleNav // the current module (module, lesson and module print pages)
+
+	// Lesson pages.
+	Objectives     []string
+	Prerequisites  []NavLink
+	Minutes        int // front-matter minutes, else the reading time
+	ReadingMinutes int // words / 220, at least 1
+	Words          int
+	EditURL        string // "" when course.toml has no repository
+
+	// Module and home pages: the lessons (module) or modules (home) listed.
+	Lessons []NavLink
+
+	// Print pages: the sections printed in order.
+	PrintSections []PrintSection
+	// PrintNote is set when the whole-course print page was left out or
+	// shortened (e.g. above 500 lessons).
+	PrintNote string
+}
+
+// SiteData is shared by every page of a build.
+type SiteData struct {
+	Title       string
+	Description string
+	Language    string
+	BasePath    string // always starts and ends with "/"
+	BaseURL     string // full URL with scheme and host, or "" when unknown
+	Repository  string
+	Modules     []*ModuleNav
+	// SearchIndex is the base-absolute URL of the search index (JSON),
+	// fetched by the page only when the reader first searches.
+	SearchIndex string
+	Generator   string // "course vX.Y.Z"
+	// PrintURL is the whole-course print page, "" when left out.
+	PrintURL string
+}
+
+// ModuleNav is a module as the sidebar shows it.
+type ModuleNav struct {
+	Number   int // 0-based position, from the folder prefix order
+	Slug     string
+	Title    string
+	Summary  string
+	URL      string
+	PrintURL string
+	Lessons  []NavLink
+	// Current is true on the module page itself and on its lessons' pages:
+	// the sidebar keeps this module open. Set per page on a copy.
+	Current bool
+}
+
+// NavLink is a link to a page with what lists of pages show about it.
+type NavLink struct {
+	Title   string
+	URL     string
+	Summary string
+	Minutes int
+	Current bool // the page being rendered
+}
+
+// TOCEntry is one heading of a page.
+type TOCEntry struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// PrintSection is one page inside a print page.
+type PrintSection struct {
+	ID      string // anchor of the section in the print page
+	Title   string
+	URL     string // the page's own URL
+	Level   int    // 1 for a module, 2 for a lesson
+	Content template.HTML
+}
