@@ -1,0 +1,429 @@
+// Package content loads a course's markdown from content/ into a Course.
+//
+// # Layout
+//
+//	content/_index.md                 the home page (optional)
+//	content/NN-module/_index.md       a module page (required per module)
+//	content/NN-module/NN-lesson.md    a lesson
+//	content/NN-module/img/plot.svg    any other file: copied next to the pages
+//
+// NN is one or more digits followed by "-". Order comes from the number,
+// then the weight key, then the name; URLs drop the number:
+// content/01-loss-functions/03-cross-entropy.md is served at
+// <base>/loss-functions/cross-entropy/. Slugs are lowercase letters, digits
+// and dashes.
+//
+// # Front matter
+//
+// A page may start with YAML between "---" lines or TOML between "+++"
+// lines. Keys: title (required), summary, objectives (list of strings),
+// prerequisites (list of lesson references: "module/lesson" slugs, e.g.
+// "loss-functions/what-is-a-loss", or a relative path to the .md file),
+// minutes (estimated time), weight (order among equal numbers), draft
+// (left out unless --drafts). Any other key is an error. The front matter is
+// blanked out of the body, so line numbers in the body are the file's.
+//
+// Loading is pure: an fs.FS in, a Course out, with every problem collected
+// into a diag.List with file:line:col.
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mlcourse/course/internal/config"
+	"github.com/mlcourse/course/internal/diag"
+)
+
+// Dir is the folder, under the project root, that holds the markdown.
+const Dir = "content"
+
+// Kind tells what a page is.
+type Kind int
+
+const (
+	KindHome Kind = iota
+	KindModule
+	KindLesson
+)
+
+// Course is everything loaded from content/.
+type Course struct {
+	Config  *config.Config
+	Home    *Page
+	Modules []*Module
+	// Pages lists every page in reading order: home, then each module page
+	// followed by its lessons.
+	Pages []*Page
+	// Assets are the non-markdown files under content/, copied to the site.
+	Assets []Asset
+
+	byFile map[string]*Page
+	byRef  map[string]*Page
+	assets map[string]bool
+}
+
+// Module is a folder of lessons.
+type Module struct {
+	Dir     string // "content/01-loss-functions"
+	Slug    string // "loss-functions"
+	Order   int    // the number prefix
+	Index   *Page
+	Lessons []*Page
+}
+
+// Page is one markdown file.
+type Page struct {
+	File   string // "content/01-loss-functions/03-cross-entropy.md"
+	Kind   Kind
+	Slug   string // "cross-entropy" ("" for the home page)
+	Ref    string // "loss-functions/cross-entropy"; "loss-functions" for a module; "" for home
+	URL    string // relative to the base path: "loss-functions/cross-entropy/"
+	Order  int
+	Meta   FrontMatter
+	Body   []byte // the file with its front matter blanked out
+	Module *Module
+	// Synthetic is true for a home page made up because content/_index.md is missing.
+	Synthetic bool
+}
+
+// Asset is a file copied verbatim.
+type Asset struct {
+	Src string // path under the project root: "content/01-x/img/a.png"
+	URL string // relative to the base path: "x/img/a.png"
+}
+
+var (
+	prefixRe = regexp.MustCompile(`^(\d+)-(.+)$`)
+	slugRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Load reads content/ from fsys (the project root).
+func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
+	c := &Course{Config: cfg, byFile: map[string]*Page{}, byRef: map[string]*Page{}, assets: map[string]bool{}}
+	entries, err := fs.ReadDir(fsys, Dir)
+	if err != nil {
+		dl.Add(diag.Diagnostic{File: Dir, Msg: "cannot read the content folder: " + err.Error(),
+			Hint: "run course in the project root, or pass --source DIR"})
+		return c
+	}
+	slugs := map[string]string{}
+	for _, e := range entries {
+		name := e.Name()
+		full := Dir + "/" + name
+		if ignored(name) {
+			continue
+		}
+		switch {
+		case e.IsDir():
+			m := loadModule(fsys, c, full, name, dl)
+			if m == nil {
+				continue
+			}
+			if other, dup := slugs[m.Slug]; dup {
+				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("module slug %q is also used by %s", m.Slug, other),
+					Hint: "rename one of the folders"})
+				continue
+			}
+			slugs[m.Slug] = full
+			c.Modules = append(c.Modules, m)
+		case name == "_index.md":
+			c.Home = loadPage(fsys, full, KindHome, dl)
+		case strings.HasSuffix(name, ".md"):
+			dl.Add(diag.Diagnostic{File: full, Msg: "a lesson must be inside a module folder",
+				Hint: "move it to content/NN-module/NN-lesson.md"})
+		default:
+			c.addAsset(full, name)
+		}
+	}
+	if c.Home == nil {
+		c.Home = &Page{File: Dir + "/_index.md", Kind: KindHome, Synthetic: true,
+			Meta: FrontMatter{Title: cfg.Title, Summary: cfg.Description}}
+	}
+	c.Home.URL = ""
+	if c.Home.Meta.Title == "" {
+		c.Home.Meta.Title = cfg.Title
+	}
+	sortModules(c.Modules)
+	c.Pages = append(c.Pages, c.Home)
+	c.byFile[c.Home.File] = c.Home
+	kept := c.Modules[:0]
+	for _, m := range c.Modules {
+		if m.Index.Meta.Draft && !cfg.Drafts {
+			continue
+		}
+		kept = append(kept, m)
+		c.Pages = append(c.Pages, m.Index)
+		c.byFile[m.Index.File] = m.Index
+		c.byRef[m.Slug] = m.Index
+		lessons := m.Lessons[:0]
+		for _, p := range m.Lessons {
+			if p.Meta.Draft && !cfg.Drafts {
+				continue
+			}
+			lessons = append(lessons, p)
+			c.Pages = append(c.Pages, p)
+			c.byFile[p.File] = p
+			c.byRef[p.Ref] = p
+		}
+		m.Lessons = lessons
+	}
+	c.Modules = kept
+	return c
+}
+
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx")
+}
+
+func (c *Course) addAsset(src, rel string) {
+	url := stripPrefixes(strings.TrimPrefix(src, Dir+"/"))
+	c.Assets = append(c.Assets, Asset{Src: src, URL: url})
+	c.assets[src] = true
+}
+
+// stripPrefixes removes "NN-" from every folder of a slash path.
+func stripPrefixes(p string) string {
+	parts := strings.Split(p, "/")
+	for i := 0; i < len(parts)-1; i++ {
+		if m := prefixRe.FindStringSubmatch(parts[i]); m != nil {
+			parts[i] = m[2]
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module {
+	m := prefixRe.FindStringSubmatch(name)
+	if m == nil {
+		dl.Add(diag.Diagnostic{File: dir, Msg: fmt.Sprintf("module folder %q has no number prefix", name),
+			Hint: fmt.Sprintf("rename it to NN-%s, e.g. 01-%s", name, name)})
+		return nil
+	}
+	order, _ := strconv.Atoi(m[1])
+	mod := &Module{Dir: dir, Slug: m[2], Order: order}
+	if !slugRe.MatchString(mod.Slug) {
+		dl.Add(diag.Diagnostic{File: dir, Msg: fmt.Sprintf("module slug %q is not lowercase letters, digits and dashes", mod.Slug),
+			Hint: fmt.Sprintf("rename the folder to %s-%s", m[1], slugify(mod.Slug))})
+		return nil
+	}
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		dl.Add(diag.Diagnostic{File: dir, Msg: "cannot read: " + err.Error()})
+		return nil
+	}
+	lessonSlugs := map[string]string{}
+	for _, e := range entries {
+		ename := e.Name()
+		full := dir + "/" + ename
+		if ignored(ename) {
+			continue
+		}
+		switch {
+		case e.IsDir():
+			loadAssetDir(fsys, c, full, dl)
+		case ename == "_index.md":
+			mod.Index = loadPage(fsys, full, KindModule, dl)
+		case strings.HasSuffix(ename, ".md"):
+			base := strings.TrimSuffix(ename, ".md")
+			pm := prefixRe.FindStringSubmatch(base)
+			if pm == nil {
+				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("lesson file %q has no number prefix", ename),
+					Hint: fmt.Sprintf("rename it to NN-%s, e.g. 01-%s", ename, ename)})
+				continue
+			}
+			if !slugRe.MatchString(pm[2]) {
+				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("lesson slug %q is not lowercase letters, digits and dashes", pm[2]),
+					Hint: fmt.Sprintf("rename the file to %s-%s.md", pm[1], slugify(pm[2]))})
+				continue
+			}
+			if other, dup := lessonSlugs[pm[2]]; dup {
+				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("lesson slug %q is also used by %s", pm[2], other),
+					Hint: "rename one of the files"})
+				continue
+			}
+			lessonSlugs[pm[2]] = full
+			p := loadPage(fsys, full, KindLesson, dl)
+			if p == nil {
+				continue
+			}
+			p.Order, _ = strconv.Atoi(pm[1])
+			p.Slug = pm[2]
+			p.Ref = mod.Slug + "/" + p.Slug
+			p.URL = p.Ref + "/"
+			p.Module = mod
+			mod.Lessons = append(mod.Lessons, p)
+		default:
+			c.addAsset(full, ename)
+		}
+	}
+	if mod.Index == nil {
+		dl.Add(diag.Diagnostic{File: dir, Msg: "module folder has no _index.md",
+			Hint: "add " + dir + "/_index.md with at least a title in its front matter"})
+		return nil
+	}
+	mod.Index.Slug = mod.Slug
+	mod.Index.Ref = mod.Slug
+	mod.Index.URL = mod.Slug + "/"
+	mod.Index.Order = order
+	mod.Index.Module = mod
+	sortPages(mod.Lessons)
+	return mod
+}
+
+func loadAssetDir(fsys fs.FS, c *Course, dir string, dl *diag.List) {
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			dl.Add(diag.Diagnostic{File: p, Msg: "cannot read: " + err.Error()})
+			return nil
+		}
+		if ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if strings.HasSuffix(p, ".md") {
+			dl.Add(diag.Diagnostic{File: p, Msg: "markdown inside a sub-folder of a module is not a page",
+				Hint: "move it up into the module folder, or rename it if it is meant as a download"})
+			return nil
+		}
+		c.addAsset(p, d.Name())
+		return nil
+	})
+}
+
+func loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		dl.Add(diag.Diagnostic{File: file, Msg: "cannot read: " + err.Error()})
+		return nil
+	}
+	p := &Page{File: file, Kind: kind}
+	fm, fmLine, format, body, ok := splitFrontMatter(src)
+	if !ok {
+		fence := "---"
+		if format == "toml" {
+			fence = "+++"
+		}
+		dl.Add(diag.Diagnostic{File: file, Line: 1, Col: 1, Msg: "front matter is not closed",
+			Hint: fmt.Sprintf("add a line with %s after the last key", fence)})
+		p.Body = src
+		return p
+	}
+	p.Body = body
+	if format == "" {
+		if kind != KindHome {
+			dl.Add(diag.Diagnostic{File: file, Line: 1, Col: 1, Msg: "no front matter",
+				Hint: "start the file with ---, a line title: ..., and ---"})
+		}
+		return p
+	}
+	p.Meta = parseFrontMatter(file, fm, fmLine, format, dl)
+	if p.Meta.Title == "" && kind != KindHome {
+		line := p.Meta.KeyLines["title"]
+		if line == 0 {
+			line = 1
+		}
+		dl.Add(diag.Diagnostic{File: file, Line: line, Col: 1, Msg: "front matter has no title",
+			Hint: "add title: ... between the --- lines"})
+	}
+	if p.Meta.Minutes < 0 {
+		dl.Add(diag.Diagnostic{File: file, Line: p.Meta.KeyLines["minutes"], Msg: "minutes must not be negative"})
+	}
+	return p
+}
+
+func sortModules(ms []*Module) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if a.Index.Meta.Weight != b.Index.Meta.Weight {
+			return a.Index.Meta.Weight < b.Index.Meta.Weight
+		}
+		return a.Dir < b.Dir
+	})
+}
+
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if a.Meta.Weight != b.Meta.Weight {
+			return a.Meta.Weight < b.Meta.Weight
+		}
+		return a.File < b.File
+	})
+}
+
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+// PageByFile returns the page loaded from file (a path under the project root).
+func (c *Course) PageByFile(file string) *Page { return c.byFile[file] }
+
+// PageByRef returns the page with the reference "module" or "module/lesson".
+func (c *Course) PageByRef(ref string) *Page { return c.byRef[strings.Trim(ref, "/")] }
+
+// HasAsset reports whether src (a path under the project root) is an asset.
+func (c *Course) HasAsset(src string) bool { return c.assets[src] }
+
+// AssetURL returns the site URL (relative to the base) of the asset at src.
+func (c *Course) AssetURL(src string) string {
+	return stripPrefixes(strings.TrimPrefix(src, Dir+"/"))
+}
+
+// Refs returns every page reference, sorted (for suggestions).
+func (c *Course) Refs() []string {
+	refs := make([]string, 0, len(c.byRef))
+	for r := range c.byRef {
+		refs = append(refs, r)
+	}
+	sort.Strings(refs)
+	return refs
+}
+
+// ResolvePrereq finds the page a prerequisite of page p names: a reference
+// ("module/lesson") or a path relative to p's file.
+func (c *Course) ResolvePrereq(p *Page, ref string) *Page {
+	if strings.HasSuffix(ref, ".md") {
+		return c.byFile[path.Join(path.Dir(p.File), ref)]
+	}
+	return c.PageByRef(ref)
+}
+
+// Nearest returns the reference closest to ref by edit distance, or "".
+func (c *Course) Nearest(ref string) string {
+	best, bestD := "", len(ref)/2+2
+	for _, r := range c.Refs() {
+		if d := Levenshtein(ref, r); d < bestD {
+			best, bestD = r, d
+		}
+	}
+	return best
+}
