@@ -3,6 +3,7 @@
 //
 // The one goldmark configuration lives in New. On top of CommonMark it
 // enables: GFM tables, strikethrough, autolinks and task lists; footnotes;
+// definition lists;
 // heading IDs (GitHub-style, unique per page, `{#custom}` allowed) with a
 // hover anchor; GitHub alerts (`> [!NOTE]`, TIP, IMPORTANT, WARNING,
 // CAUTION); math between `$…$`, `\(…\)` (inline) and `$$…$$`, `\[…\]`
@@ -68,8 +69,8 @@ type LinkResolver func(dest string, image bool) (newDest, problem, hint string)
 // Options are the hooks of a Converter. Nil hooks do the plain thing:
 // code is escaped, math is shown as source.
 type Options struct {
-	Highlight   Highlighter
-	Math        MathRenderer
+	Highlight Highlighter
+	Math      MathRenderer
 	// Directives adds directive handlers to the built-in ones (tabs, tab).
 	Directives map[string]DirectiveHandler
 }
@@ -151,6 +152,7 @@ func New(opts Options) *Converter {
 			extension.Linkify,
 			extension.TaskList,
 			extension.Footnote,
+			extension.DefinitionList,
 			passthrough.New(passthrough.Config{
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}, {Open: `\(`, Close: `\)`}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},

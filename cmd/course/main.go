@@ -1,0 +1,190 @@
+// Command course builds and previews interactive courses.
+//
+//	course build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	course --version
+//
+// Exit status: 0 on success, 1 on content errors, 2 on bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/mlcourse/course/internal/build"
+	"github.com/mlcourse/course/internal/output"
+	"github.com/mlcourse/course/internal/site"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the course into a static site (public/)", runBuild},
+		{"version", "print the version", func(_ []string, out, _ io.Writer) int {
+			fmt.Fprintln(out, "course", versionString())
+			return exitOK
+		}},
+	}
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "course: build, preview and check interactive courses")
+	fmt.Fprintln(w, "\nUsage: course <command> [flags] [arguments]")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'course <command> --help' for a command's flags.")
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "--version", "-version", "-v":
+		fmt.Fprintln(stdout, "course", versionString())
+		return exitOK
+	case "help", "--help", "-help", "-h":
+		if len(args) > 1 {
+			return run([]string{args[1], "--help"}, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "course: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+// parse parses flags that may stand before or after positional arguments.
+// It returns the positional arguments, or an exit code when parsing ended
+// (help shown or an error).
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string, int, bool) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return nil, exitOK, false
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "course %s: %v\n", fs.Name(), err)
+			fs.SetOutput(stderr)
+			fs.Usage()
+			return nil, exitUsage, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, 0, true
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), 0, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: course %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts]")
+	source := fs.String("source", ".", "project root (holds course.toml and content/)")
+	out := fs.String("out", "public", "output folder, replaced atomically (relative to the current folder)")
+	baseURL := fs.String("base-url", "", "a path (/ml-course/) or full URL (https://user.github.io/ml-course/); overrides course.toml")
+	drafts := fs.Bool("drafts", false, "include pages marked draft")
+	timings := fs.Bool("timings", false, "print the time spent per stage")
+	pos, code, ok := parse(fs, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "course build: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	b, err := build.New(build.Options{Source: *source, BaseURL: *baseURL, Drafts: *drafts, Generator: "course " + versionString()})
+	if err != nil {
+		fmt.Fprintf(stderr, "course build: %v\n", err)
+		return exitUsage
+	}
+	defer func() {
+		if err := b.Close(); err != nil {
+			fmt.Fprintf(stderr, "course build: warning: cannot save the cache: %v\n", err)
+		}
+	}()
+	res, err := b.Write(*out)
+	var refused *output.RefusedError
+	if errors.As(err, &refused) {
+		fmt.Fprintf(stderr, "course build: %v\n", err)
+		return exitUsage
+	}
+	if res != nil && res.Diags.Len() > 0 {
+		fmt.Fprint(stderr, res.Diags.String())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "course build: %v\n", err)
+		return exitContent
+	}
+	if !res.OK() {
+		fmt.Fprintln(stderr, "course build: failed; nothing was written")
+		return exitContent
+	}
+	if note := site.NoSitemapNote(res.Config.BaseURL); note != "" {
+		fmt.Fprintln(stderr, note)
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %s\n",
+		len(res.Course.Pages), len(res.Site.Files), float64(res.Site.Size())/1e6, *out, res.Duration.Round(1e6))
+	if *timings {
+		for _, s := range res.Timings.Stages() {
+			fmt.Fprintf(stdout, "  %-10s %s\n", s.Name, s.Time.Round(1e5))
+		}
+	}
+	return exitOK
+}

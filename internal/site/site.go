@@ -1,0 +1,434 @@
+// Package site turns a loaded Course into a complete static site in memory:
+// pages rendered through the theme's templates, static files with content
+// hashes in their names, the search index, sitemap.xml, robots.txt, 404.html
+// and print pages; and it checks every internal link, anchor, image and
+// prerequisite.
+//
+// # Output layout (relative to the base path)
+//
+//	index.html                        home
+//	<module>/index.html               module page
+//	<module>/<lesson>/index.html      lesson
+//	<module>/print/index.html         the module on one page, for printing
+//	print/index.html                  the whole course (left out above 500 lessons)
+//	search/index.html                 search page
+//	404.html                          not found (base-absolute links)
+//	search-index.<hash>.json          fetched on first search
+//	css/…, js/…, katex/…              the theme's static files
+//	sitemap.xml, robots.txt, .nojekyll
+//
+// Every URL in a page is base-absolute. Builds are deterministic: the same
+// input gives the same bytes whatever the number of cores.
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/mlcourse/course/internal/content"
+	"github.com/mlcourse/course/internal/diag"
+	"github.com/mlcourse/course/internal/markdown"
+	"github.com/mlcourse/course/internal/output"
+)
+
+// Options are the renderers and settings of a build.
+type Options struct {
+	Highlight markdown.Highlighter
+	Math      markdown.MathRenderer
+	// Directives adds block directives (exercise, quiz, figure, …).
+	Directives map[string]markdown.DirectiveHandler
+	// ExtraStatic are generated static files (e.g. "css/chroma.css"),
+	// hashed like the theme's.
+	ExtraStatic map[string][]byte
+	Generator   string
+	Workers     int // <= 0: GOMAXPROCS
+	// MaxPrintLessons bounds the whole-course print page (0: 500).
+	MaxPrintLessons int
+	// Timings, when non-nil, receives the time spent per stage.
+	Timings *Timings
+}
+
+// rendered is one page after markdown conversion.
+type rendered struct {
+	page *content.Page
+	res  *markdown.Result
+}
+
+// Build renders the course. src is the project root (for content assets),
+// theme the resolved theme. Problems go to dl; the returned site is nil when
+// templates cannot be loaded.
+func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List) *output.Site {
+	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, site: output.NewSite()}
+	if b.opts.Workers <= 0 {
+		b.opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if b.opts.MaxPrintLessons == 0 {
+		b.opts.MaxPrintLessons = 500
+	}
+	b.timings().track("static", b.static)
+	b.timings().track("markdown", b.convert)
+	b.timings().track("links", b.checkLinks)
+	b.timings().track("search", b.searchIndex)
+	if !b.timings().trackOK("templates", b.loadTemplates) {
+		return nil
+	}
+	b.timings().track("templates", b.renderPages)
+	b.timings().track("templates", b.extras)
+	return b.site
+}
+
+type builder struct {
+	c     *content.Course
+	src   fs.FS
+	theme fs.FS
+	opts  Options
+	dl    *diag.List
+	site  *output.Site
+
+	assets  map[string]string // static path → hashed path
+	pages   []*rendered
+	byURL   map[string]*rendered
+	byPage  map[*content.Page]*rendered
+	tmpl    map[string]*template.Template
+	modules []*ModuleNav
+	sd      *SiteData
+	mu      sync.Mutex
+}
+
+func (b *builder) timings() *Timings {
+	if b.opts.Timings == nil {
+		b.opts.Timings = &Timings{}
+	}
+	return b.opts.Timings
+}
+
+func (b *builder) add(p string, data []byte) {
+	b.mu.Lock()
+	b.site.Files[p] = data
+	b.mu.Unlock()
+}
+
+func (b *builder) abs(p string) string { return b.c.Config.BasePath + strings.TrimPrefix(p, "/") }
+
+// hashName inserts the first 8 hex digits of data's SHA-256 before the
+// extension: css/style.css → css/style.1a2b3c4d.css.
+func hashName(p string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(p)
+	return strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+func hashed(p string) bool {
+	ext := path.Ext(p)
+	return ext == ".css" || ext == ".js"
+}
+
+// static copies the theme's static files, the generated ones and the
+// content's assets.
+func (b *builder) static() {
+	b.assets = map[string]string{}
+	put := func(p string, data []byte) {
+		out := p
+		if hashed(p) {
+			out = hashName(p, data)
+		}
+		b.assets[p] = out
+		b.add(out, data)
+	}
+	_ = fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" {
+				return fs.SkipDir
+			}
+			b.dl.Add(diag.Diagnostic{File: "themes/" + p, Msg: "cannot read: " + err.Error()})
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || d.Name() == "VENDOR.md" {
+			return nil
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		if err != nil {
+			b.dl.Add(diag.Diagnostic{File: "themes/" + p, Msg: "cannot read: " + err.Error()})
+			return nil
+		}
+		put(strings.TrimPrefix(p, "static/"), data)
+		return nil
+	})
+	extra := make([]string, 0, len(b.opts.ExtraStatic))
+	for p := range b.opts.ExtraStatic {
+		extra = append(extra, p)
+	}
+	sort.Strings(extra)
+	for _, p := range extra {
+		put(p, b.opts.ExtraStatic[p])
+	}
+	for _, a := range b.c.Assets {
+		data, err := fs.ReadFile(b.src, a.Src)
+		if err != nil {
+			b.dl.Add(diag.Diagnostic{File: a.Src, Msg: "cannot read: " + err.Error()})
+			continue
+		}
+		b.add(a.URL, data)
+	}
+}
+
+// convert turns every page's markdown into HTML, in parallel.
+func (b *builder) convert() {
+	conv := markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives})
+	b.pages = make([]*rendered, len(b.c.Pages))
+	parallel(len(b.c.Pages), b.opts.Workers, func(i int) {
+		p := b.c.Pages[i]
+		res := conv.Convert(p.Body, b.resolver(p))
+		for _, pr := range res.Problems {
+			line, col := diag.LineCol(p.Body, pr.Offset)
+			b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
+		}
+		b.pages[i] = &rendered{page: p, res: res}
+	})
+	b.byURL = map[string]*rendered{}
+	b.byPage = map[*content.Page]*rendered{}
+	for _, r := range b.pages {
+		b.byURL[b.abs(r.page.URL)] = r
+		b.byPage[r.page] = r
+	}
+}
+
+// parallel runs f(0..n-1) on up to workers goroutines.
+func parallel(n, workers int, f func(i int)) {
+	if workers > n {
+		workers = n
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// resolver rewrites a page's relative links: to .md files into page URLs,
+// to other files into asset URLs.
+func (b *builder) resolver(p *content.Page) markdown.LinkResolver {
+	dir := path.Dir(p.File)
+	return func(dest string, image bool) (string, string, string) {
+		target, frag := dest, ""
+		if i := strings.IndexAny(target, "#?"); i >= 0 {
+			target, frag = target[:i], target[i:]
+		}
+		clean := path.Join(dir, target)
+		if strings.HasSuffix(target, ".md") {
+			if image {
+				return "", fmt.Sprintf("image %q is a markdown file", dest), "link to an image file"
+			}
+			tp := b.c.PageByFile(clean)
+			if tp == nil {
+				return "", fmt.Sprintf("link to %s, which is not a page of the course", clean), b.nearestFile(clean)
+			}
+			return b.abs(tp.URL) + frag, "", ""
+		}
+		if b.c.HasAsset(clean) {
+			return b.abs(b.c.AssetURL(clean)) + frag, "", ""
+		}
+		what := "link"
+		if image {
+			what = "image"
+		}
+		hint := "link to the .md file of a page, or to a file next to it under content/"
+		if !strings.HasPrefix(clean, content.Dir+"/") {
+			hint = "the target is outside content/; move the file into content/"
+		}
+		return "", fmt.Sprintf("%s target %s does not exist", what, clean), hint
+	}
+}
+
+func (b *builder) nearestFile(file string) string {
+	best, bestD := "", len(file)/2+2
+	for _, p := range b.c.Pages {
+		if d := content.Levenshtein(file, p.File); d < bestD {
+			best, bestD = p.File, d
+		}
+	}
+	if best == "" {
+		return "check the path; it is relative to the file that links"
+	}
+	return fmt.Sprintf("did you mean %s?", best)
+}
+
+// special pages that links may point at, besides course pages and assets.
+func (b *builder) specialURL(u string) bool {
+	switch strings.TrimPrefix(u, b.c.Config.BasePath) {
+	case "search/", "print/", "404.html", "sitemap.xml", "robots.txt":
+		return true
+	}
+	for _, m := range b.c.Modules {
+		if u == b.abs(m.Slug+"/print/") {
+			return true
+		}
+	}
+	return false
+}
+
+// checkLinks verifies every internal link and anchor, and every
+// prerequisite.
+func (b *builder) checkLinks() {
+	for _, r := range b.pages {
+		p := r.page
+		for _, l := range r.res.Links {
+			target, frag := l.Dest, ""
+			if i := strings.IndexByte(target, '#'); i >= 0 {
+				target, frag = target[:i], target[i+1:]
+			}
+			if i := strings.IndexByte(target, '?'); i >= 0 {
+				target = target[:i]
+			}
+			line, col := diag.LineCol(p.Body, l.Offset)
+			report := func(msg, hint string) {
+				b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: msg, Hint: hint})
+			}
+			var tr *rendered
+			switch {
+			case target == "":
+				tr = r
+			case !strings.HasPrefix(target, b.c.Config.BasePath):
+				report(fmt.Sprintf("link %q points outside the site", l.Dest), "link to the .md file instead, e.g. [text](../01-module/02-lesson.md)")
+				continue
+			default:
+				if !strings.HasSuffix(target, "/") && path.Ext(target) == "" {
+					target += "/"
+				}
+				tr = b.byURL[target]
+				if tr == nil {
+					if _, ok := b.site.Files[strings.TrimPrefix(target, b.c.Config.BasePath)]; ok || b.specialURL(target) {
+						continue
+					}
+					report(fmt.Sprintf("link %q does not resolve", l.Dest), b.suggestURL(target))
+					continue
+				}
+			}
+			if frag != "" && !tr.res.IDs[frag] {
+				report(fmt.Sprintf("anchor #%s does not exist in %s", frag, tr.page.File), suggestAnchor(frag, tr.res.IDs))
+			}
+		}
+		for i, ref := range p.Meta.Prerequisites {
+			if b.c.ResolvePrereq(p, ref) == nil {
+				hint := "write module/lesson, e.g. loss-functions/what-is-a-loss"
+				if n := b.c.Nearest(ref); n != "" {
+					hint = fmt.Sprintf("did you mean %q?", n)
+				}
+				b.dl.Add(diag.Diagnostic{File: p.File, Line: p.Meta.PrereqLines[i], Msg: fmt.Sprintf("prerequisite %q is not a page of the course", ref), Hint: hint})
+			}
+		}
+	}
+}
+
+func (b *builder) suggestURL(u string) string {
+	best, bestD := "", len(u)/2+2
+	for _, r := range b.pages {
+		cand := b.abs(r.page.URL)
+		if d := content.Levenshtein(u, cand); d < bestD {
+			best, bestD = cand, d
+		}
+	}
+	if best == "" {
+		return "link to the .md file of the page"
+	}
+	return fmt.Sprintf("did you mean %s?", best)
+}
+
+func suggestAnchor(frag string, ids map[string]bool) string {
+	best, bestD := "", len(frag)/2+2
+	keys := make([]string, 0, len(ids))
+	for id := range ids {
+		keys = append(keys, id)
+	}
+	sort.Strings(keys)
+	for _, id := range keys {
+		if d := content.Levenshtein(frag, id); d < bestD {
+			best, bestD = id, d
+		}
+	}
+	if best == "" {
+		return "anchors are the heading texts in lowercase with spaces as dashes"
+	}
+	return fmt.Sprintf("did you mean #%s?", best)
+}
+
+// Search index types: short keys keep the file small.
+type searchIndex struct {
+	V        int             `json:"v"`
+	Pages    []searchPage    `json:"pages"`
+	Sections []searchSection `json:"sections"`
+}
+
+type searchPage struct {
+	T string `json:"t"`
+	U string `json:"u"`
+	M string `json:"m,omitempty"`
+}
+
+type searchSection struct {
+	P int    `json:"p"`
+	H string `json:"h"`
+	A string `json:"a"`
+	X string `json:"x"`
+}
+
+func (b *builder) searchIndex() {
+	idx := searchIndex{V: 1}
+	for _, r := range b.pages {
+		p := r.page
+		sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
+		if p.Module != nil && p.Kind == content.KindLesson {
+			sp.M = p.Module.Index.Meta.Title
+		}
+		idx.Pages = append(idx.Pages, sp)
+		n := len(idx.Pages) - 1
+		for _, s := range r.res.Sections {
+			if s.Heading == "" && s.Text == "" {
+				continue
+			}
+			idx.Sections = append(idx.Sections, searchSection{P: n, H: s.Heading, A: s.ID, X: s.Text})
+		}
+		if len(r.res.Sections) == 0 {
+			idx.Sections = append(idx.Sections, searchSection{P: n, X: p.Meta.Summary})
+		}
+	}
+	data, err := json.Marshal(idx)
+	if err != nil {
+		b.dl.Add(diag.Diagnostic{File: "search-index.json", Msg: err.Error()})
+		return
+	}
+	name := hashName("search-index.json", data)
+	b.assets["search-index.json"] = name
+	b.add(name, data)
+}
+
+var idAttrRe = regexp.MustCompile(`(\sid="|\shref="#)([^"]*)"`)
+
+// prefixIDs makes the ids of one page unique inside a print page.
+func prefixIDs(html []byte, prefix string) []byte {
+	return idAttrRe.ReplaceAllFunc(html, func(m []byte) []byte {
+		sub := idAttrRe.FindSubmatch(m)
+		return []byte(string(sub[1]) + prefix + "--" + string(sub[2]) + `"`)
+	})
+}

@@ -1,0 +1,319 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mlcourse/course/internal/content"
+	"github.com/mlcourse/course/internal/diag"
+)
+
+// Page kinds, each with its own template file under templates/.
+var kinds = []string{"home", "module", "lesson", "search", "404", "print"}
+
+// funcMap is what templates may call besides the built-ins:
+//
+//	asset "css/style.css"  → base-absolute URL of a static file, with its hash
+//	abs "search/"          → BasePath + path
+//	add, sub               → integer arithmetic
+func (b *builder) funcMap() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(p string) (string, error) {
+			h, ok := b.assets[strings.TrimPrefix(p, "/")]
+			if !ok {
+				return "", fmt.Errorf("no static file %q in the theme", p)
+			}
+			return b.abs(h), nil
+		},
+		"abs": b.abs,
+		"add": func(a, c int) int { return a + c },
+		"sub": func(a, c int) int { return a - c },
+	}
+}
+
+var tmplErrRe = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+
+// templateDiag turns an html/template error into a diagnostic.
+func (b *builder) templateDiag(err error, fallbackFile string) diag.Diagnostic {
+	dir := "themes/" + b.c.Config.Theme + "/templates/"
+	msg := err.Error()
+	if m := tmplErrRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return diag.Diagnostic{File: dir + m[1], Line: line, Col: col, Msg: "template: " + m[4]}
+	}
+	return diag.Diagnostic{File: dir + fallbackFile, Msg: "template: " + msg}
+}
+
+func (b *builder) loadTemplates() bool {
+	b.tmpl = map[string]*template.Template{}
+	common := template.New("base.html").Funcs(b.funcMap())
+	files := []string{"templates/base.html"}
+	partials, _ := fs.Glob(b.theme, "templates/partials/*.html")
+	files = append(files, partials...)
+	for _, f := range files {
+		data, err := fs.ReadFile(b.theme, f)
+		if err != nil {
+			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/" + f, Msg: "cannot read template: " + err.Error(),
+				Hint: "every theme needs templates/base.html"})
+			return false
+		}
+		name := strings.TrimPrefix(f, "templates/")
+		t := common
+		if name != "base.html" {
+			t = common.New(name)
+		}
+		if _, err := t.Parse(string(data)); err != nil {
+			b.dl.Add(b.templateDiag(err, name))
+			return false
+		}
+	}
+	ok := true
+	for _, k := range kinds {
+		name := k + ".html"
+		data, err := fs.ReadFile(b.theme, "templates/"+name)
+		if err != nil {
+			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/templates/" + name, Msg: "missing template",
+				Hint: "a theme needs one template per page kind: " + strings.Join(kinds, ", ")})
+			ok = false
+			continue
+		}
+		t, err := common.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(string(data))
+		}
+		if err != nil {
+			b.dl.Add(b.templateDiag(err, name))
+			ok = false
+			continue
+		}
+		b.tmpl[k] = t
+	}
+	return ok
+}
+
+// outPath is the file a page URL is written to.
+func outPath(url string) string {
+	if url == "" {
+		return "index.html"
+	}
+	return url + "index.html"
+}
+
+func (b *builder) siteData() *SiteData {
+	cfg := b.c.Config
+	sd := &SiteData{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		BasePath: cfg.BasePath, BaseURL: cfg.BaseURL, Repository: cfg.Repository,
+		SearchIndex: b.abs(b.assets["search-index.json"]), Generator: b.opts.Generator,
+	}
+	if b.printCourse() {
+		sd.PrintURL = b.abs("print/")
+	}
+	for i, m := range b.c.Modules {
+		mn := &ModuleNav{Number: i, Slug: m.Slug, Title: m.Index.Meta.Title, Summary: m.Index.Meta.Summary,
+			URL: b.abs(m.Index.URL), PrintURL: b.abs(m.Slug + "/print/")}
+		for _, l := range m.Lessons {
+			mn.Lessons = append(mn.Lessons, b.navLink(l))
+		}
+		sd.Modules = append(sd.Modules, mn)
+	}
+	return sd
+}
+
+func (b *builder) printCourse() bool {
+	n := 0
+	for _, m := range b.c.Modules {
+		n += len(m.Lessons)
+	}
+	return n <= b.opts.MaxPrintLessons
+}
+
+func (b *builder) navLink(p *content.Page) NavLink {
+	return NavLink{Title: p.Meta.Title, URL: b.abs(p.URL), Summary: p.Meta.Summary, Minutes: b.minutes(p)}
+}
+
+func (b *builder) minutes(p *content.Page) int {
+	if p.Meta.Minutes > 0 {
+		return p.Meta.Minutes
+	}
+	if r := b.byPage[p]; r != nil {
+		return readingMinutes(r.res.Words)
+	}
+	return 0
+}
+
+func readingMinutes(words int) int {
+	return max(1, (words+219)/220)
+}
+
+// navFor returns the sidebar with the current module and page marked; the
+// shared SiteData is copied only where it differs.
+func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
+	if p.Module == nil {
+		return b.sd, nil
+	}
+	sd := *b.sd
+	sd.Modules = make([]*ModuleNav, len(b.sd.Modules))
+	var cur *ModuleNav
+	for i, m := range b.sd.Modules {
+		if m.Slug != p.Module.Slug {
+			sd.Modules[i] = m
+			continue
+		}
+		mc := *m
+		mc.Current = true
+		mc.Lessons = append([]NavLink(nil), m.Lessons...)
+		for j := range mc.Lessons {
+			mc.Lessons[j].Current = mc.Lessons[j].URL == b.abs(p.URL)
+		}
+		sd.Modules[i] = &mc
+		cur = &mc
+	}
+	return &sd, cur
+}
+
+func (b *builder) renderPages() {
+	b.sd = b.siteData()
+	seq := b.pages
+	parallel(len(seq), b.opts.Workers, func(i int) {
+		r := seq[i]
+		p := r.page
+		sd, cur := b.navFor(p)
+		pd := &PageData{
+			Site: sd, Title: p.Meta.Title, URL: b.abs(p.URL), Content: template.HTML(r.res.HTML),
+			Module: cur, Words: r.res.Words, ReadingMinutes: readingMinutes(r.res.Words),
+		}
+		pd.Description = firstNonEmpty(p.Meta.Summary, b.c.Config.Description, p.Meta.Title)
+		if b.c.Config.BaseURL != "" {
+			pd.Canonical = b.c.Config.BaseURL + p.URL
+		}
+		pd.Minutes = p.Meta.Minutes
+		if pd.Minutes == 0 {
+			pd.Minutes = pd.ReadingMinutes
+		}
+		for _, h := range r.res.Headings {
+			if h.Level == 2 || h.Level == 3 {
+				pd.TOC = append(pd.TOC, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text})
+			}
+		}
+		if i > 0 {
+			prev := b.navLink(seq[i-1].page)
+			pd.Prev = &prev
+		}
+		if i+1 < len(seq) {
+			next := b.navLink(seq[i+1].page)
+			pd.Next = &next
+		}
+		if cfg := b.c.Config; cfg.Repository != "" && !p.Synthetic {
+			pd.EditURL = cfg.Repository + "/edit/" + cfg.Branch + "/" + p.File
+		}
+		switch p.Kind {
+		case content.KindHome:
+			pd.Kind = "home"
+			pd.Title = firstNonEmpty(p.Meta.Title, b.c.Config.Title)
+		case content.KindModule:
+			pd.Kind = "module"
+			pd.Breadcrumbs = []NavLink{{Title: b.c.Config.Title, URL: b.abs("")}}
+			pd.Lessons = cur.Lessons
+		case content.KindLesson:
+			pd.Kind = "lesson"
+			pd.Breadcrumbs = []NavLink{{Title: b.c.Config.Title, URL: b.abs("")}, b.navLink(p.Module.Index)}
+			pd.Objectives = p.Meta.Objectives
+			for _, ref := range p.Meta.Prerequisites {
+				if tp := b.c.ResolvePrereq(p, ref); tp != nil {
+					pd.Prerequisites = append(pd.Prerequisites, b.navLink(tp))
+				}
+			}
+		}
+		b.execute(pd.Kind, outPath(p.URL), pd)
+	})
+}
+
+func (b *builder) execute(kind, out string, pd *PageData) {
+	t := b.tmpl[kind]
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", pd); err != nil {
+		b.dl.Add(b.templateDiag(err, kind+".html"))
+		return
+	}
+	b.add(out, buf.Bytes())
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// extras renders the pages that do not come from markdown, and the files
+// hosts and crawlers read.
+func (b *builder) extras() {
+	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
+	b.execute("search", "search/index.html", &PageData{Site: b.sd, Kind: "search", Title: "Search",
+		Description: "Search " + b.c.Config.Title, URL: b.abs("search/"), Breadcrumbs: []NavLink{home}})
+	b.execute("404", "404.html", &PageData{Site: b.sd, Kind: "404", Title: "Page not found",
+		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
+
+	var all []PrintSection
+	for _, m := range b.c.Modules {
+		var secs []PrintSection
+		for _, p := range append([]*content.Page{m.Index}, m.Lessons...) {
+			level := 2
+			if p.Kind == content.KindModule {
+				level = 1
+			}
+			id := strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
+			secs = append(secs, PrintSection{ID: id, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
+				Content: template.HTML(prefixIDs(b.byPage[p].res.HTML, id))})
+		}
+		sd, cur := b.navFor(m.Index)
+		b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
+			Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
+			URL: b.abs(m.Slug + "/print/"), PrintSections: secs,
+			Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
+		all = append(all, secs...)
+	}
+	if b.printCourse() {
+		b.execute("print", "print/index.html", &PageData{Site: b.sd, Kind: "print", Title: b.c.Config.Title + " (print)",
+			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
+			PrintSections: all, Breadcrumbs: []NavLink{home}})
+	}
+
+	b.add(".nojekyll", nil)
+	robots := "User-agent: *\nAllow: /\n"
+	if base := b.c.Config.BaseURL; base != "" {
+		robots += "Sitemap: " + base + "sitemap.xml\n"
+		var sm strings.Builder
+		sm.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+		sm.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		urls := []string{}
+		for _, r := range b.pages {
+			urls = append(urls, base+r.page.URL)
+		}
+		sort.Strings(urls)
+		for _, u := range urls {
+			sm.WriteString("  <url><loc>" + template.HTMLEscapeString(u) + "</loc></url>\n")
+		}
+		sm.WriteString("</urlset>\n")
+		b.add("sitemap.xml", []byte(sm.String()))
+	}
+	b.add("robots.txt", []byte(robots))
+}
+
+// NoSitemapNote explains why sitemap.xml is missing, for the CLI to print.
+func NoSitemapNote(baseURL string) string {
+	if baseURL != "" {
+		return ""
+	}
+	return "note: no sitemap.xml and no canonical links: base_url is a path; set a full URL (https://host/path/) in course.toml or --base-url to get them"
+}
