@@ -328,8 +328,9 @@ func loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
 		}
 		return p
 	}
-	p.Meta = parseFrontMatter(file, fm, fmLine, format, dl)
-	if p.Meta.Title == "" && kind != KindHome {
+	var parsed bool
+	p.Meta, parsed = parseFrontMatter(file, fm, fmLine, format, dl)
+	if p.Meta.Title == "" && kind != KindHome && parsed {
 		line := p.Meta.KeyLines["title"]
 		if line == 0 {
 			line = 1

@@ -101,7 +101,7 @@ var yamlLineRe = regexp.MustCompile(`line (\d+): `)
 
 // parseFrontMatter decodes fm (starting at file line fmLine) and reports
 // problems into dl.
-func parseFrontMatter(file string, fm []byte, fmLine int, format string, dl *diag.List) FrontMatter {
+func parseFrontMatter(file string, fm []byte, fmLine int, format string, dl *diag.List) (FrontMatter, bool) {
 	var meta FrontMatter
 	meta.KeyLines = map[string]int{}
 	off := fmLine - 1
@@ -112,16 +112,16 @@ func parseFrontMatter(file string, fm []byte, fmLine int, format string, dl *dia
 			line, msg := yamlErrLine(err.Error())
 			dl.Add(diag.Diagnostic{File: file, Line: line + off, Msg: "front matter: " + msg,
 				Hint: "front matter between --- lines must be YAML key: value pairs"})
-			return meta
+			return meta, false
 		}
 		if len(root.Content) == 0 {
-			return meta
+			return meta, true
 		}
 		doc := root.Content[0]
 		if doc.Kind != yaml.MappingNode {
 			dl.Add(diag.Diagnostic{File: file, Line: doc.Line + off, Col: doc.Column,
 				Msg: "front matter is not a mapping", Hint: "write key: value pairs, e.g. title: Cross-entropy"})
-			return meta
+			return meta, false
 		}
 		for i := 0; i+1 < len(doc.Content); i += 2 {
 			k, v := doc.Content[i], doc.Content[i+1]
@@ -144,7 +144,9 @@ func parseFrontMatter(file string, fm []byte, fmLine int, format string, dl *dia
 			}
 		}
 	case "toml":
-		config.DecodeStrict(file, fm, off, &meta, dl)
+		if !config.DecodeStrict(file, fm, off, &meta, dl) && meta.Title == "" {
+			return meta, false
+		}
 		meta.KeyLines = map[string]int{}
 		lines := strings.Split(string(fm), "\n")
 		for i, l := range lines {
@@ -162,7 +164,7 @@ func parseFrontMatter(file string, fm []byte, fmLine int, format string, dl *dia
 	for len(meta.PrereqLines) < len(meta.Prerequisites) {
 		meta.PrereqLines = append(meta.PrereqLines, meta.KeyLines["prerequisites"])
 	}
-	return meta
+	return meta, true
 }
 
 func yamlErrLine(msg string) (int, string) {
