@@ -1,0 +1,319 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mlcourse/course/internal/markdown"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// hashRe matches the content hash in a file name; the golden file leaves it
+// out so that theme edits do not churn it.
+var hashRe = regexp.MustCompile(`\.[0-9a-f]{8}\.`)
+
+// writeArchive materialises a file-marker archive ("-- path --" lines, as
+// in txtar) into dir and returns the sections it did not write (e.g.
+// "want") and the leading comment.
+func writeArchive(t *testing.T, file, dir string) (comment string, extra map[string]string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra = map[string]string{}
+	var name string
+	var buf strings.Builder
+	flush := func() {
+		if name == "" {
+			comment = buf.String()
+		} else if name == "want" {
+			extra[name] = buf.String()
+		} else {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(buf.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buf.Reset()
+	}
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		l := strings.TrimRight(line, "\n")
+		if strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") && len(l) > 6 {
+			flush()
+			name = strings.TrimSuffix(strings.TrimPrefix(l, "-- "), " --")
+			continue
+		}
+		buf.WriteString(line)
+	}
+	flush()
+	return comment, extra
+}
+
+func newBuilder(t *testing.T, opts Options) *Builder {
+	t.Helper()
+	opts.NoCache = true
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+func TestBundledCourseBuildsWithoutProblems(t *testing.T) {
+	for _, base := range []string{"", "/ml-course/", "https://user.github.io/ml-course/"} {
+		res := newBuilder(t, Options{Source: "../..", BaseURL: base}).Build()
+		if res.Diags.Len() > 0 || res.Site == nil {
+			t.Fatalf("base %q: the bundled course has problems:\n%s", base, res.Diags)
+		}
+		for _, p := range []string{"index.html", "404.html", "search/index.html", "print/index.html", "robots.txt", ".nojekyll",
+			"loss-functions/index.html", "loss-functions/what-is-a-loss/index.html", "loss-functions/print/index.html"} {
+			if _, ok := res.Site.Files[p]; !ok {
+				t.Errorf("base %q: no %s", base, p)
+			}
+		}
+		_, hasSitemap := res.Site.Files["sitemap.xml"]
+		if hasSitemap != strings.HasPrefix(base, "https://") {
+			t.Errorf("base %q: sitemap.xml present = %v", base, hasSitemap)
+		}
+	}
+}
+
+func TestEveryLinkInThePagesUsesTheBasePath(t *testing.T) {
+	res := newBuilder(t, Options{Source: "../..", BaseURL: "/ml-course/"}).Build()
+	if !res.OK() {
+		t.Fatal(res.Diags)
+	}
+	for _, p := range res.Site.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		html := string(res.Site.Files[p])
+		for _, attr := range []string{`href="/`, `src="/`, `action="/`} {
+			for i := strings.Index(html, attr); i >= 0; {
+				rest := html[i+len(attr)-1:]
+				if !strings.HasPrefix(rest, "/ml-course/") {
+					t.Errorf("%s: %s… does not start with the base path", p, rest[:min(40, len(rest))])
+				}
+				next := strings.Index(html[i+1:], attr)
+				if next < 0 {
+					break
+				}
+				i += 1 + next
+			}
+		}
+	}
+}
+
+func TestFixtureMatchesGolden(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	res := newBuilder(t, Options{Source: dir}).Build()
+	if !res.OK() {
+		t.Fatalf("fixture has problems:\n%s", res.Diags)
+	}
+	var got bytes.Buffer
+	fmt.Fprintln(&got, "# files")
+	for _, p := range res.Site.Paths() {
+		if strings.HasPrefix(p, "katex/fonts/") {
+			continue
+		}
+		fmt.Fprintln(&got, hashRe.ReplaceAllString(p, ".HASH."))
+	}
+	for _, p := range res.Site.Paths() {
+		if strings.HasPrefix(p, "search-index.") || p == "sitemap.xml" || p == "robots.txt" {
+			fmt.Fprintf(&got, "\n# %s\n%s\n", hashRe.ReplaceAllString(p, ".HASH."), bytes.TrimSpace(res.Site.Files[p]))
+		}
+	}
+	golden := "testdata/fixture.golden"
+	if *update {
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != string(want) {
+		t.Errorf("output differs from %s (run go test -run Golden -update and review the diff):\n%s", golden, got.String())
+	}
+	lesson := string(res.Site.Files["basics/first/index.html"])
+	for _, want := range []string{
+		`<a href="/fx/basics/second/">link to the second</a>`,
+		`<img src="/fx/basics/img/dot.svg" alt="image">`,
+		`<figcaption>A dot</figcaption>`,
+		`class="katex"`,
+		`https://github.com/example/fx/edit/main/content/01-basics/01-first.md`,
+		`<link rel="canonical" href="https://example.org/fx/basics/first/">`,
+	} {
+		if !strings.Contains(lesson, want) {
+			t.Errorf("lesson page lacks %s", want)
+		}
+	}
+	if _, ok := res.Site.Files["draft-module/index.html"]; ok {
+		t.Error("a draft module was built without --drafts")
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	a := newBuilder(t, Options{Source: dir, Workers: 1}).Build()
+	// Touch every file: timestamps must not matter.
+	later := time.Now().Add(time.Hour)
+	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, later, later) })
+	b := newBuilder(t, Options{Source: dir, Workers: 4}).Build()
+	if !a.OK() || !b.OK() {
+		t.Fatal(a.Diags, b.Diags)
+	}
+	if fmt.Sprint(a.Site.Paths()) != fmt.Sprint(b.Site.Paths()) {
+		t.Fatalf("file lists differ:\n%v\n%v", a.Site.Paths(), b.Site.Paths())
+	}
+	for p, data := range a.Site.Files {
+		if !bytes.Equal(data, b.Site.Files[p]) {
+			t.Errorf("%s differs between a 1-worker and a 4-worker build", p)
+		}
+	}
+}
+
+func TestInvalidCoursesReportEveryProblem(t *testing.T) {
+	files, _ := filepath.Glob("testdata/invalid/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no invalid fixtures")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			_, extra := writeArchive(t, f, dir)
+			out := filepath.Join(t.TempDir(), "public")
+			res, err := newBuilder(t, Options{Source: dir}).Write(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.OK() {
+				t.Fatal("the build succeeded")
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a failed build wrote the output folder")
+			}
+			if got := res.Diags.String(); got != extra["want"] {
+				t.Errorf("%s: diagnostics differ\n--- got\n%s--- want\n%s", f, got, extra["want"])
+			}
+		})
+	}
+}
+
+func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	out := filepath.Join(t.TempDir(), "public")
+	b := newBuilder(t, Options{Source: dir})
+	if res, err := b.Write(out); err != nil || !res.OK() {
+		t.Fatal(err, res.Diags)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	os.WriteFile(filepath.Join(dir, "content/01-basics/01-first.md"), []byte("---\ntitle: [broken\n---\n"), 0o644)
+	if res, err := b.Write(out); err != nil || res.OK() {
+		t.Fatalf("broken build: err=%v ok=%v", err, res != nil && res.OK())
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed build changed the previous site")
+	}
+}
+
+// python finds an interpreter that imports every module in requires,
+// trying $COURSE_PYTHON, python3 on PATH, then /usr/bin/python3.
+func python(requires []string) string {
+	var cands []string
+	if p := os.Getenv("COURSE_PYTHON"); p != "" {
+		cands = append(cands, p)
+	}
+	if p, err := exec.LookPath("python3"); err == nil {
+		cands = append(cands, p)
+	}
+	cands = append(cands, "/usr/bin/python3")
+	for _, c := range cands {
+		args := []string{"-c", "import sys"}
+		for _, r := range requires {
+			args[1] += "; import " + r
+		}
+		if exec.Command(c, args...).Run() == nil {
+			return c
+		}
+	}
+	return ""
+}
+
+// TestRunnableCodeBlocksPrintTheirExpectedOutput runs every lesson code block
+// marked run and compares its output with the ```output block after it.
+func TestRunnableCodeBlocksPrintTheirExpectedOutput(t *testing.T) {
+	res := newBuilder(t, Options{Source: "../.."}).Build()
+	if res.Course == nil {
+		t.Fatal(res.Diags)
+	}
+	conv := markdown.New(markdown.Options{})
+	count := 0
+	for _, p := range res.Course.Pages {
+		r := conv.Convert(p.Body, nil)
+		for _, c := range r.Code {
+			if !c.Run {
+				continue
+			}
+			count++
+			line := bytes.Count(p.Body[:c.Offset], []byte("\n")) + 1
+			name := fmt.Sprintf("%s:%d", p.File, line)
+			t.Run(name, func(t *testing.T) {
+				py := python(c.Requires)
+				if py == "" {
+					msg := fmt.Sprintf("NO PYTHON WITH %v: %s not run", c.Requires, name)
+					if os.Getenv("CI") == "true" {
+						t.Fatal(msg)
+					}
+					t.Skip("!!! " + msg)
+				}
+				timeout := time.Duration(max(c.Timeout, 60)) * time.Second
+				cmd := exec.Command(py, "-c", c.Code)
+				cmd.Dir = t.TempDir()
+				var out bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &out, &out
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				done := make(chan error, 1)
+				go func() { done <- cmd.Wait() }()
+				select {
+				case err := <-done:
+					if err != nil {
+						t.Fatalf("%s: %v\n%s", name, err, out.String())
+					}
+				case <-time.After(timeout):
+					cmd.Process.Kill()
+					t.Fatalf("%s: timed out after %s", name, timeout)
+				}
+				if c.Output != nil && strings.TrimRight(out.String(), "\n") != strings.TrimRight(*c.Output, "\n") {
+					t.Errorf("%s: output differs\n--- got\n%s\n--- want (the output block)\n%s", name, out.String(), *c.Output)
+				}
+			})
+		}
+	}
+	if count == 0 {
+		t.Fatal("the bundled course has no runnable code block")
+	}
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, installing what it needs first.
+#
+#   scripts/test.sh            everything (what CI runs)
+#   SKIP_INSTALL=1 scripts/test.sh   do not try to install packages
+#
+# On a Debian machine run as root (or with sudo available), missing Debian
+# packages are installed with apt-get (retried). Elsewhere, tests that need a
+# browser or Python skip with a loud message, except under CI=true, where a
+# missing dependency fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+debs=(chromium python3 python3-numpy python3-torch python3-opencv)
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ -x /usr/bin/python3 ]; then
+  /usr/bin/python3 -c 'import numpy' 2>/dev/null || missing+=(python3-numpy)
+  /usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+  /usr/bin/python3 -c 'import cv2' 2>/dev/null || missing+=(python3-opencv)
+else
+  missing+=("${debs[@]:1}")
+fi
+
+if [ ${#missing[@]} -gt 0 ] && [ "${SKIP_INSTALL:-}" != 1 ] && command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "== installing Debian packages: ${missing[*]}"
+  for try in 1 2 3; do
+    if $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+      break
+    fi
+    [ "$try" = 3 ] && { echo "apt-get failed 3 times" >&2; exit 1; }
+    echo "apt-get failed (try $try); retrying in $((try * 10)) s" >&2
+    sleep $((try * 10))
+  done
+fi
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
+fi
+echo "== go vet"
+go vet ./...
+
+echo "== go test"
+go test -count=1 ./...
+
+echo "== fuzz (briefly)"
+go test -run '^$' -fuzz '^FuzzConvert$' -fuzztime 10s ./internal/markdown
+go test -run '^$' -fuzz '^FuzzFrontMatter$' -fuzztime 10s ./internal/content
