@@ -183,7 +183,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		len(res.Course.Pages), len(res.Site.Files), float64(res.Site.Size())/1e6, *out, res.Duration.Round(1e6))
 	if *timings {
 		for _, s := range res.Timings.Stages() {
-			fmt.Fprintf(stdout, "  %-10s %s\n", s.Name, s.Time.Round(1e5))
+			fmt.Fprintf(stdout, "  %-30s %s\n", s.Name, s.Time.Round(1e5))
 		}
 	}
 	return exitOK

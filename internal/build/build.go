@@ -118,7 +118,7 @@ func (b *Builder) highlight(tm *site.Timings) func(code, lang string, linenos bo
 	return func(code, lang string, linenos bool, hl [][2]int, start int) string {
 		t := time.Now()
 		out := b.hl.HTML(code, highlight.Options{Lang: lang, LineNumbers: linenos, Highlight: hl, Start: start})
-		tm.Add("highlight", time.Since(t))
+		tm.Add("highlight (sum over workers)", time.Since(t))
 		return out
 	}
 }
@@ -127,7 +127,7 @@ func (b *Builder) renderMath(tm *site.Timings) func(src string, display bool) (s
 	return func(src string, display bool) (string, int, error) {
 		t := time.Now()
 		out, err := b.math.Render(src, display)
-		tm.Add("math", time.Since(t))
+		tm.Add("math (sum over workers)", time.Since(t))
 		var ke *katex.Error
 		if errors.As(err, &ke) {
 			return "", ke.Offset, errors.New(ke.Msg)

@@ -43,7 +43,9 @@ func TestLoad(t *testing.T) {
 	}{
 		{"missing file means defaults", "", Overrides{}, func(c *Config) bool { return c.Title == "Course" && c.BasePath == "/" && c.MathEnabled() }, ""},
 		{"values are read", "title = \"T\"\nbase_url = \"https://u.github.io/c/\"\n[math]\nenabled = false\n", Overrides{},
-			func(c *Config) bool { return c.Title == "T" && c.BasePath == "/c/" && c.BaseURL == "https://u.github.io/c/" && !c.MathEnabled() }, ""},
+			func(c *Config) bool {
+				return c.Title == "T" && c.BasePath == "/c/" && c.BaseURL == "https://u.github.io/c/" && !c.MathEnabled()
+			}, ""},
 		{"flags override the file", "base_url = \"/a/\"\n", Overrides{BaseURL: "/b/", Drafts: true},
 			func(c *Config) bool { return c.BasePath == "/b/" && c.Drafts }, ""},
 		{"unknown key names its line", "title = \"T\"\n\n[math]\nenabeld = true\n", Overrides{}, nil,

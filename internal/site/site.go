@@ -34,6 +34,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
@@ -188,7 +189,9 @@ func (b *builder) convert() {
 	b.pages = make([]*rendered, len(b.c.Pages))
 	parallel(len(b.c.Pages), b.opts.Workers, func(i int) {
 		p := b.c.Pages[i]
+		start := time.Now()
 		res := conv.Convert(p.Body, b.resolver(p))
+		b.timings().Add("markdown (sum over workers)", time.Since(start))
 		for _, pr := range res.Problems {
 			line, col := diag.LineCol(p.Body, pr.Offset)
 			b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
@@ -237,6 +238,8 @@ func (b *builder) renderPages() {
 }
 
 func (b *builder) execute(kind, out string, pd *PageData) {
+	start := time.Now()
+	defer func() { b.timings().Add("templates (sum over workers)", time.Since(start)) }()
 	t := b.tmpl[kind]
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base.html", pd); err != nil {
