@@ -165,7 +165,7 @@ func checkPythonBlock(b block) (bailed bool, problem string) {
 	if err != nil {
 		return false, "chroma: " + err.Error()
 	}
-	toks, ok := lexPython(b.code)
+	toks, ok := lexPythonTokens(b.code)
 	if ok && diffTokens(toks, want) != "" {
 		// A regexp2 match timeout under load makes chroma itself
 		// nondeterministic; ask again before blaming the fast lexer.

@@ -33,8 +33,8 @@ func TestFormatterMatchesChromaOnOtherLanguages(t *testing.T) {
 	for lang, code := range snippets {
 		for _, o := range formatterOptions(lang) {
 			b := normalise(code, o)
-			toks := b.tokens(false)
-			if got, want := formatHTML(b, toks), chromaFormat(b, toks); got != want {
+			toks := spansToTokens(b.lex(false))
+			if got, want := fastFormat(b, toks), chromaFormat(b, toks); got != want {
 				t.Errorf("%s %+v:\n got %s\nwant %s", lang, o, got, want)
 			}
 		}
@@ -72,7 +72,7 @@ func TestFormatterMatchesChromaOnChromaTestdata(t *testing.T) {
 			continue
 		}
 		compared++
-		if got, want := formatHTML(b, toks), chromaFormat(b, toks); got != want {
+		if got, want := fastFormat(b, toks), chromaFormat(b, toks); got != want {
 			t.Errorf("%s %+v: HTML differs from chroma's", name, o)
 		}
 	}
@@ -97,7 +97,7 @@ func TestFormatterSplitsTokensAtNewlines(t *testing.T) {
 		{{Type: chroma.TokenType(1234567), Value: "a\n\nb\nc\n"}},
 	}
 	for i, toks := range tests {
-		if got, want := formatHTML(b, toks), chromaFormat(b, toks); got != want {
+		if got, want := fastFormat(b, toks), chromaFormat(b, toks); got != want {
 			t.Errorf("case %d:\n got %s\nwant %s", i, got, want)
 		}
 	}

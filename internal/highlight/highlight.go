@@ -203,28 +203,30 @@ func (b block) key() [sha256.Size]byte {
 // render highlights the block on the fast path: our Python scanner where it
 // applies, chroma otherwise, and our formatter.
 func (b block) render() string {
-	return formatHTML(b, b.tokens(true))
+	text, spans := b.lex(true)
+	return formatHTML(b, text, spans)
 }
 
-// tokens lexes the block. With fast set, Python goes through lexPython.
-func (b block) tokens(fast bool) []chroma.Token {
+// lex lexes the block into spans of a text (b.code, unless a chroma lexer
+// changed it). With fast set, Python goes through lexPython.
+func (b block) lex(fast bool) (string, []span) {
 	if b.code == "" {
-		return nil
+		return "", nil
 	}
 	lexer := lexerFor(b.lang)
 	if lexer == nil {
-		return []chroma.Token{{Type: chroma.Text, Value: b.code}}
+		return b.code, []span{{chroma.Text, len(b.code)}}
 	}
 	if fast && isPython(lexer) {
-		if toks, ok := lexPython(b.code); ok {
-			return toks
+		if spans, ok := lexPython(b.code); ok {
+			return b.code, spans
 		}
 	}
 	toks, err := chromaTokens(lexer, b.code)
 	if err != nil {
-		return []chroma.Token{{Type: chroma.Text, Value: b.code}}
+		return b.code, []span{{chroma.Text, len(b.code)}}
 	}
-	return toks
+	return tokensToSpans(toks)
 }
 
 // chromaTokens runs a chroma lexer, coalescing tokens as chroma's own

@@ -15,9 +15,10 @@ import (
 )
 
 // lexPython is a hand-written, single-pass equivalent of chroma's Python
-// lexer (lexers/embedded/python.xml in chroma v2.27.0): it returns the same
-// coalesced token stream that chroma.Coalesce(lexers.Get("python")) does, or
-// ok=false when it cannot vouch for that, and the caller must use chroma.
+// lexer (lexers/embedded/python.xml in chroma v2.27.0): it returns, as spans
+// of code, the same coalesced token stream that
+// chroma.Coalesce(lexers.Get("python")) does, or ok=false when it cannot
+// vouch for that, and the caller must use chroma.
 //
 // How it stays equal: every state below is a function that tries the rules
 // of the chroma state of the same name in the same order, each regular
@@ -34,7 +35,7 @@ import (
 // pythonRulesFingerprint pins the chroma rules this was written against: if
 // a chroma upgrade changes them, lexPython refuses all input until someone
 // re-runs the differential tests and updates the fingerprint.
-func lexPython(code string) (toks []chroma.Token, ok bool) {
+func lexPython(code string) (toks []span, ok bool) {
 	if !pythonRulesVerified() || !utf8.ValidString(code) || strings.IndexByte(code, '\r') >= 0 {
 		return nil, false
 	}
@@ -46,12 +47,14 @@ func lexPython(code string) (toks []chroma.Token, ok bool) {
 			toks, ok = nil, false
 		}
 	}()
-	l := pyLexer{s: code, stack: make([]pyState, 1, 8), toks: make([]chroma.Token, 0, len(code)/4+4)}
+	l := pyLexer{s: code, stack: make([]pyState, 1, 8), toks: make([]span, 0, len(code)/4+4)}
 	l.run()
+	start := 0
 	for _, t := range l.toks {
-		if len(t.Value) >= 8192 {
+		if t.end-start >= 8192 {
 			return nil, false
 		}
+		start = t.end
 	}
 	return l.toks, true
 }
@@ -117,11 +120,10 @@ type pyState struct {
 }
 
 type pyLexer struct {
-	s        string
-	pos      int
-	stack    []pyState
-	toks     []chroma.Token
-	tokStart int // offset of the last token in toks
+	s     string
+	pos   int
+	stack []pyState
+	toks  []span
 }
 
 func (l *pyLexer) bail() { panic(bailout{}) }
@@ -132,11 +134,10 @@ func (l *pyLexer) emit(t chroma.TokenType, end int) {
 	if end == l.pos {
 		return
 	}
-	if n := len(l.toks); n > 0 && l.toks[n-1].Type == t {
-		l.toks[n-1].Value = l.s[l.tokStart:end]
+	if n := len(l.toks); n > 0 && l.toks[n-1].t == t {
+		l.toks[n-1].end = end
 	} else {
-		l.toks = append(l.toks, chroma.Token{Type: t, Value: l.s[l.pos:end]})
-		l.tokStart = l.pos
+		l.toks = append(l.toks, span{t, end})
 	}
 	l.pos = end
 }

@@ -85,7 +85,7 @@ var pythonCases = []struct {
 func TestPythonLexerMatchesChromaOnHandWrittenCases(t *testing.T) {
 	for _, tc := range pythonCases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := lexPython(tc.code)
+			got, ok := lexPythonTokens(tc.code)
 			if ok == tc.bail {
 				t.Fatalf("lexPython ok = %v, want %v", ok, !tc.bail)
 			}
@@ -141,7 +141,7 @@ func FuzzPythonLexer(f *testing.F) {
 		if err != nil {
 			t.Skip("chroma failed:", err)
 		}
-		got, ok := lexPython(code)
+		got, ok := lexPythonTokens(code)
 		if !ok {
 			return
 		}
@@ -167,4 +167,19 @@ func mustChroma(t *testing.T, code string) []chroma.Token {
 		t.Fatal(err)
 	}
 	return toks
+}
+
+// TestPythonRulesFingerprint fails when chroma's Python lexer is no longer
+// the one lexPython was proven equal to; until the fingerprint is updated,
+// lexPython refuses all input and Python goes through chroma (slowly).
+func TestPythonRulesFingerprint(t *testing.T) {
+	if got := currentPythonRulesFingerprint(); got != pythonRulesFingerprint {
+		t.Fatalf("chroma's Python lexer rules changed (fingerprint %s, want %s).\n"+
+			"Compare lexers/embedded/python.xml with the version python.go follows, update lexPython, "+
+			"run go test -run 'Python|Corpus' -pycorpus.full and FuzzPythonLexer, then update pythonRulesFingerprint.",
+			got, pythonRulesFingerprint)
+	}
+	if !pythonRulesVerified() {
+		t.Fatal("fast path disabled")
+	}
 }

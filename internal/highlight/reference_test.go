@@ -16,7 +16,19 @@ import (
 
 // chromaRender renders b with chroma alone.
 func chromaRender(b block) string {
-	return chromaFormat(b, b.tokens(false))
+	return chromaFormat(b, spansToTokens(b.lex(false)))
+}
+
+// fastFormat formats chroma tokens with our formatter.
+func fastFormat(b block, toks []chroma.Token) string {
+	text, spans := tokensToSpans(toks)
+	return formatHTML(b, text, spans)
+}
+
+// lexPythonTokens is lexPython with chroma tokens.
+func lexPythonTokens(code string) ([]chroma.Token, bool) {
+	spans, ok := lexPython(code)
+	return spansToTokens(code, spans), ok
 }
 
 // chromaPythonTokens lexes code with chroma's Python lexer.
