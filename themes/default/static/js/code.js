@@ -50,8 +50,11 @@
   async function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
       try {
-        await navigator.clipboard.writeText(text);
-        return true;
+        // Some browsers leave the promise pending (a permission prompt
+        // nobody answers): give up on it after a second.
+        const done = navigator.clipboard.writeText(text).then(() => true);
+        const late = new Promise((resolve) => setTimeout(() => resolve(false), 1000));
+        if (await Promise.race([done, late])) return true;
       } catch {
         /* fall through to the old way */
       }
