@@ -37,7 +37,6 @@
     const toggle = document.querySelector(".menu-toggle");
     const sidebar = document.getElementById("sidebar");
     if (!toggle || !sidebar) return;
-    toggle.hidden = false;
     const narrow = window.matchMedia("(max-width: 959px)");
 
     const isOpen = () => root.classList.contains("sidebar-open");
@@ -99,7 +98,6 @@
     const d = dialog();
     const button = document.querySelector(".help-toggle");
     if (button && d) {
-      button.hidden = false;
       button.addEventListener("click", openHelp);
     }
     if (d) {

@@ -63,7 +63,6 @@
   function init() {
     const button = document.querySelector(".theme-toggle");
     if (button) {
-      button.hidden = false;
       button.addEventListener("click", () => {
         const mode = ORDER[(ORDER.indexOf(stored()) + 1) % ORDER.length];
         save(mode);
