@@ -25,10 +25,9 @@ measure() {
   local times=() mems=()
   for _ in $(seq "$runs"); do
     [ -n "${PREP:-}" ] && eval "$PREP"
-    local out
-    out=$( { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | grep '^TIME' || true)
-    times+=("$(echo "$out" | awk '{print $2}')")
-    mems+=("$(echo "$out" | awk '{print $3}')")
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+    times+=("$(awk '{print $1}' "$dir/time.txt")")
+    mems+=("$(awk '{print $2}' "$dir/time.txt")")
   done
   printf '%-28s %8s s %8s MiB\n' "$label" \
     "$(printf '%s\n' "${times[@]}" | median)" \

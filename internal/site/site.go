@@ -22,6 +22,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -29,7 +30,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -102,8 +102,12 @@ type builder struct {
 	byPage  map[*content.Page]*rendered
 	tmpl    map[string]*template.Template
 	modules []*ModuleNav
-	sd      *SiteData
-	mu      sync.Mutex
+	sd      *SiteData // the full sidebar
+	// sdCompact is sd without lesson lists when the course is large.
+	sdCompact *SiteData
+	sideMu    sync.Mutex
+	sideCache map[string]string // rendered sidebars by module slug
+	mu        sync.Mutex
 }
 
 func (b *builder) timings() *Timings {
@@ -426,12 +430,27 @@ func (b *builder) searchIndex() {
 	b.add(name, data)
 }
 
-var idAttrRe = regexp.MustCompile(`(\sid="|\shref="#)([^"]*)"`)
-
-// prefixIDs makes the ids of one page unique inside a print page.
+// prefixIDs makes the ids of one page unique inside a print page: every
+// id="x" becomes id="prefix--x" and every href="#x" href="#prefix--x". It
+// scans bytes instead of using a regexp: print pages hold the whole course
+// and a regexp made them the slowest step of a build.
 func prefixIDs(html []byte, prefix string) []byte {
-	return idAttrRe.ReplaceAllFunc(html, func(m []byte) []byte {
-		sub := idAttrRe.FindSubmatch(m)
-		return []byte(string(sub[1]) + prefix + "--" + string(sub[2]) + `"`)
-	})
+	idAttr, hrefAttr := []byte(` id="`), []byte(` href="#`)
+	out := make([]byte, 0, len(html)+len(html)/50)
+	for len(html) > 0 {
+		i := bytes.Index(html, idAttr)
+		j := bytes.Index(html, hrefAttr)
+		n := idAttr
+		if i < 0 || j >= 0 && j < i {
+			i, n = j, hrefAttr
+		}
+		if i < 0 {
+			break
+		}
+		out = append(out, html[:i+len(n)]...)
+		out = append(out, prefix...)
+		out = append(out, '-', '-')
+		html = html[i+len(n):]
+	}
+	return append(out, html...)
 }

@@ -154,18 +154,27 @@ func readingMinutes(words int) int {
 	return max(1, (words+219)/220)
 }
 
+// compactNavAbove is the number of lessons above which the sidebar of a page
+// lists the lessons of its own module only (other modules show as links).
+// Listing every lesson on every page makes the site grow with the square of
+// its size: 10,000 lessons would need over a megabyte of sidebar a page.
+const compactNavAbove = 300
+
 // navFor returns the sidebar with the current module and page marked; the
 // shared SiteData is copied only where it differs.
 func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
-	if p.Module == nil {
-		return b.sd, nil
+	if p == nil || p.Module == nil {
+		if p != nil && p.Kind == content.KindHome {
+			return b.sd, nil // the home page lists everything
+		}
+		return b.sdCompact, nil
 	}
-	sd := *b.sd
+	sd := *b.sdCompact
 	sd.Modules = make([]*ModuleNav, len(b.sd.Modules))
 	var cur *ModuleNav
 	for i, m := range b.sd.Modules {
 		if m.Slug != p.Module.Slug {
-			sd.Modules[i] = m
+			sd.Modules[i] = b.sdCompact.Modules[i]
 			continue
 		}
 		mc := *m
@@ -180,8 +189,29 @@ func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
 	return &sd, cur
 }
 
+// compact returns sd, or a copy without lesson lists for large courses.
+func compact(sd *SiteData) *SiteData {
+	n := 0
+	for _, m := range sd.Modules {
+		n += len(m.Lessons)
+	}
+	if n <= compactNavAbove {
+		return sd
+	}
+	c := *sd
+	c.Modules = make([]*ModuleNav, len(sd.Modules))
+	for i, m := range sd.Modules {
+		mc := *m
+		mc.Lessons = nil
+		c.Modules[i] = &mc
+	}
+	return &c
+}
+
 func (b *builder) renderPages() {
 	b.sd = b.siteData()
+	b.sdCompact = compact(b.sd)
+	b.sideCache = map[string]string{}
 	seq := b.pages
 	parallel(len(seq), b.opts.Workers, func(i int) {
 		r := seq[i]
@@ -237,9 +267,55 @@ func (b *builder) renderPages() {
 	})
 }
 
+// sidebar returns the rendered "sidebar" template for a page: rendered once
+// per module (and once for pages outside modules, once for home) with no
+// page marked current, then the link to the page itself is marked.
+func (b *builder) sidebar(pd *PageData) template.HTML {
+	key := "\x00" + pd.Kind
+	if pd.Kind != "home" {
+		key = "\x00"
+		if pd.Module != nil {
+			key = pd.Module.Slug
+		}
+	}
+	b.sideMu.Lock()
+	cached, ok := b.sideCache[key]
+	b.sideMu.Unlock()
+	if !ok {
+		t := b.tmpl["lesson"]
+		if t == nil || t.Lookup("sidebar") == nil {
+			return ""
+		}
+		site := *pd.Site
+		site.Modules = make([]*ModuleNav, len(pd.Site.Modules))
+		for i, m := range pd.Site.Modules {
+			mc := *m
+			mc.Lessons = append([]NavLink(nil), m.Lessons...)
+			for j := range mc.Lessons {
+				mc.Lessons[j].Current = false
+			}
+			site.Modules[i] = &mc
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "sidebar", &PageData{Site: &site, Kind: pd.Kind, Module: pd.Module}); err != nil {
+			b.dl.Add(b.templateDiag(err, "partials/sidebar.html"))
+		}
+		cached = buf.String()
+		b.sideMu.Lock()
+		b.sideCache[key] = cached
+		b.sideMu.Unlock()
+	}
+	if pd.Kind != "home" && pd.URL != "" {
+		link := `href="` + template.HTMLEscapeString(pd.URL) + `"`
+		cached = strings.Replace(cached, link, link+` aria-current="page"`, 1)
+	}
+	return template.HTML(cached)
+}
+
 func (b *builder) execute(kind, out string, pd *PageData) {
 	start := time.Now()
 	defer func() { b.timings().Add("templates (sum over workers)", time.Since(start)) }()
+	pd.Sidebar = b.sidebar(pd)
 	t := b.tmpl[kind]
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base.html", pd); err != nil {
@@ -262,13 +338,14 @@ func firstNonEmpty(s ...string) string {
 // hosts and crawlers read.
 func (b *builder) extras() {
 	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
-	b.execute("search", "search/index.html", &PageData{Site: b.sd, Kind: "search", Title: "Search",
+	b.execute("search", "search/index.html", &PageData{Site: b.sdCompact, Kind: "search", Title: "Search",
 		Description: "Search " + b.c.Config.Title, URL: b.abs("search/"), Breadcrumbs: []NavLink{home}})
-	b.execute("404", "404.html", &PageData{Site: b.sd, Kind: "404", Title: "Page not found",
+	b.execute("404", "404.html", &PageData{Site: b.sdCompact, Kind: "404", Title: "Page not found",
 		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
 
-	var all []PrintSection
-	for _, m := range b.c.Modules {
+	perModule := make([][]PrintSection, len(b.c.Modules))
+	parallel(len(b.c.Modules), b.opts.Workers, func(i int) {
+		m := b.c.Modules[i]
 		var secs []PrintSection
 		for _, p := range append([]*content.Page{m.Index}, m.Lessons...) {
 			level := 2
@@ -284,10 +361,14 @@ func (b *builder) extras() {
 			Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
 			URL: b.abs(m.Slug + "/print/"), PrintSections: secs,
 			Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
+		perModule[i] = secs
+	})
+	var all []PrintSection
+	for _, secs := range perModule {
 		all = append(all, secs...)
 	}
 	if b.printCourse() {
-		b.execute("print", "print/index.html", &PageData{Site: b.sd, Kind: "print", Title: b.c.Config.Title + " (print)",
+		b.execute("print", "print/index.html", &PageData{Site: b.sdCompact, Kind: "print", Title: b.c.Config.Title + " (print)",
 			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
 			PrintSections: all, Breadcrumbs: []NavLink{home}})
 	}
