@@ -89,7 +89,7 @@ type NavLink struct {
 	URL     string
 	Summary string
 	Minutes int
-	Current bool // the page being rendered
+	Current bool // unused by the build: the sidebar marks the current link itself (see PageData.Sidebar)
 }
 
 // TOCEntry is one heading of a page.

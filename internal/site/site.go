@@ -103,11 +103,11 @@ type builder struct {
 	tmpl    map[string]*template.Template
 	modules []*ModuleNav
 	sd      *SiteData // the full sidebar
-	// sdCompact is sd without lesson lists when the course is large.
-	sdCompact *SiteData
-	sideMu    sync.Mutex
-	sideCache map[string]string // rendered sidebars by module slug
-	mu        sync.Mutex
+	// compactNav is set for large courses (see compactNavAbove).
+	compactNav bool
+	sideMu     sync.Mutex
+	sideCache  map[string]string // rendered sidebars by module slug
+	mu         sync.Mutex
 }
 
 func (b *builder) timings() *Timings {

@@ -154,63 +154,62 @@ func readingMinutes(words int) int {
 	return max(1, (words+219)/220)
 }
 
-// compactNavAbove is the number of lessons above which the sidebar of a page
-// lists the lessons of its own module only (other modules show as links).
-// Listing every lesson on every page makes the site grow with the square of
-// its size: 10,000 lessons would need over a megabyte of sidebar a page.
-const compactNavAbove = 300
+// compactNavAbove is the number of lessons above which the sidebar is
+// compact: it lists the lessons of the page's own module only, and only the
+// modules near it (navWindow either side); the home page still lists
+// everything. Listing every lesson on every page makes a site grow with the
+// square of its size: 10,000 lessons would need megabytes of sidebar a page.
+const (
+	compactNavAbove = 300
+	navWindow       = 3
+)
 
-// navFor returns the sidebar with the current module and page marked; the
-// shared SiteData is copied only where it differs.
+// navFor returns the sidebar data for page p (nil for pages outside the
+// course's modules), with its module marked current, and that module.
 func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
-	if p == nil || p.Module == nil {
-		if p != nil && p.Kind == content.KindHome {
-			return b.sd, nil // the home page lists everything
+	if p != nil && p.Kind == content.KindHome {
+		return b.sd, nil // the home page lists everything
+	}
+	cur := -1
+	if p != nil && p.Module != nil {
+		for i, m := range b.sd.Modules {
+			if m.Slug == p.Module.Slug {
+				cur = i
+			}
 		}
-		return b.sdCompact, nil
 	}
-	sd := *b.sdCompact
-	sd.Modules = make([]*ModuleNav, len(b.sd.Modules))
-	var cur *ModuleNav
-	for i, m := range b.sd.Modules {
-		if m.Slug != p.Module.Slug {
-			sd.Modules[i] = b.sdCompact.Modules[i]
-			continue
+	sd := *b.sd
+	lo, hi := 0, len(b.sd.Modules)
+	if b.compactNav {
+		lo, hi = max(0, cur-navWindow), min(len(b.sd.Modules), max(cur, 0)+navWindow+1)
+	}
+	sd.Modules = make([]*ModuleNav, 0, hi-lo)
+	var curNav *ModuleNav
+	for i := lo; i < hi; i++ {
+		m := b.sd.Modules[i]
+		switch {
+		case i == cur:
+			mc := *m
+			mc.Current = true
+			curNav = &mc
+			m = &mc
+		case b.compactNav:
+			mc := *m
+			mc.Lessons = nil
+			m = &mc
 		}
-		mc := *m
-		mc.Current = true
-		mc.Lessons = append([]NavLink(nil), m.Lessons...)
-		for j := range mc.Lessons {
-			mc.Lessons[j].Current = mc.Lessons[j].URL == b.abs(p.URL)
-		}
-		sd.Modules[i] = &mc
-		cur = &mc
+		sd.Modules = append(sd.Modules, m)
 	}
-	return &sd, cur
-}
-
-// compact returns sd, or a copy without lesson lists for large courses.
-func compact(sd *SiteData) *SiteData {
-	n := 0
-	for _, m := range sd.Modules {
-		n += len(m.Lessons)
-	}
-	if n <= compactNavAbove {
-		return sd
-	}
-	c := *sd
-	c.Modules = make([]*ModuleNav, len(sd.Modules))
-	for i, m := range sd.Modules {
-		mc := *m
-		mc.Lessons = nil
-		c.Modules[i] = &mc
-	}
-	return &c
+	return &sd, curNav
 }
 
 func (b *builder) renderPages() {
 	b.sd = b.siteData()
-	b.sdCompact = compact(b.sd)
+	lessons := 0
+	for _, m := range b.sd.Modules {
+		lessons += len(m.Lessons)
+	}
+	b.compactNav = lessons > compactNavAbove
 	b.sideCache = map[string]string{}
 	seq := b.pages
 	parallel(len(seq), b.opts.Workers, func(i int) {
@@ -267,6 +266,12 @@ func (b *builder) renderPages() {
 	})
 }
 
+// navSite is the sidebar data of pages outside modules.
+func (b *builder) navSite() *SiteData {
+	sd, _ := b.navFor(nil)
+	return sd
+}
+
 // sidebar returns the rendered "sidebar" template for a page: rendered once
 // per module (and once for pages outside modules, once for home) with no
 // page marked current, then the link to the page itself is marked.
@@ -286,18 +291,8 @@ func (b *builder) sidebar(pd *PageData) template.HTML {
 		if t == nil || t.Lookup("sidebar") == nil {
 			return ""
 		}
-		site := *pd.Site
-		site.Modules = make([]*ModuleNav, len(pd.Site.Modules))
-		for i, m := range pd.Site.Modules {
-			mc := *m
-			mc.Lessons = append([]NavLink(nil), m.Lessons...)
-			for j := range mc.Lessons {
-				mc.Lessons[j].Current = false
-			}
-			site.Modules[i] = &mc
-		}
 		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "sidebar", &PageData{Site: &site, Kind: pd.Kind, Module: pd.Module}); err != nil {
+		if err := t.ExecuteTemplate(&buf, "sidebar", &PageData{Site: pd.Site, Kind: pd.Kind, Module: pd.Module}); err != nil {
 			b.dl.Add(b.templateDiag(err, "partials/sidebar.html"))
 		}
 		cached = buf.String()
@@ -338,9 +333,9 @@ func firstNonEmpty(s ...string) string {
 // hosts and crawlers read.
 func (b *builder) extras() {
 	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
-	b.execute("search", "search/index.html", &PageData{Site: b.sdCompact, Kind: "search", Title: "Search",
+	b.execute("search", "search/index.html", &PageData{Site: b.navSite(), Kind: "search", Title: "Search",
 		Description: "Search " + b.c.Config.Title, URL: b.abs("search/"), Breadcrumbs: []NavLink{home}})
-	b.execute("404", "404.html", &PageData{Site: b.sdCompact, Kind: "404", Title: "Page not found",
+	b.execute("404", "404.html", &PageData{Site: b.navSite(), Kind: "404", Title: "Page not found",
 		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
 
 	perModule := make([][]PrintSection, len(b.c.Modules))
@@ -368,7 +363,7 @@ func (b *builder) extras() {
 		all = append(all, secs...)
 	}
 	if b.printCourse() {
-		b.execute("print", "print/index.html", &PageData{Site: b.sdCompact, Kind: "print", Title: b.c.Config.Title + " (print)",
+		b.execute("print", "print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
 			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
 			PrintSections: all, Breadcrumbs: []NavLink{home}})
 	}
