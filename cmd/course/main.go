@@ -16,7 +16,6 @@ import (
 
 	"github.com/mlcourse/course/internal/build"
 	"github.com/mlcourse/course/internal/output"
-	"github.com/mlcourse/course/internal/site"
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
@@ -176,11 +175,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "course build: failed; nothing was written")
 		return exitContent
 	}
-	if note := site.NoSitemapNote(res.Config.BaseURL); note != "" {
-		fmt.Fprintln(stderr, note)
+	for _, note := range res.Notes {
+		fmt.Fprintln(stderr, "note: "+note)
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %s\n",
-		len(res.Course.Pages), len(res.Site.Files), float64(res.Site.Size())/1e6, *out, res.Duration.Round(1e6))
+	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Course.Pages), *out, res.Duration.Round(1e6))
 	if *timings {
 		for _, s := range res.Timings.Stages() {
 			fmt.Fprintf(stdout, "  %-30s %s\n", s.Name, s.Time.Round(1e5))

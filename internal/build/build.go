@@ -74,7 +74,8 @@ func New(opts Options) (*Builder, error) {
 
 // Result is one build.
 type Result struct {
-	Site     *output.Site // nil when the build failed before rendering
+	Site     *output.Site // the built site (in memory); nil when written to a folder
+	Notes    []string     // things worth saying that are not problems
 	Diags    *diag.List
 	Config   *config.Config
 	Course   *content.Course
@@ -83,10 +84,18 @@ type Result struct {
 }
 
 // OK reports whether the build found no errors.
-func (r *Result) OK() bool { return !r.Diags.HasErrors() && r.Site != nil }
+func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 
 // Build runs the whole pipeline into memory.
 func (b *Builder) Build() *Result {
+	site := output.NewSite()
+	res := b.run(site)
+	res.Site = site
+	return res
+}
+
+// run runs the pipeline into sink.
+func (b *Builder) run(sink output.Sink) *Result {
 	start := time.Now()
 	dl := &diag.List{}
 	tm := &site.Timings{}
@@ -108,7 +117,7 @@ func (b *Builder) Build() *Result {
 	if cfg.MathEnabled() {
 		opts.Math = b.renderMath(tm)
 	}
-	res.Site = site.Build(course, b.fsys, theme.Load(b.fsys, cfg.Theme), opts, dl)
+	res.Notes = site.Build(course, b.fsys, theme.Load(b.fsys, cfg.Theme), opts, dl, sink)
 	res.Duration = time.Since(start)
 	return res
 }
@@ -144,20 +153,23 @@ func (b *Builder) Close() error {
 // Flush persists caches without closing (after each preview rebuild).
 func (b *Builder) Flush() error { return b.math.Flush() }
 
-// Write builds and, when the build is clean, writes the site to out
-// atomically. The returned error is an *output.RefusedError for a refused
-// folder; build problems are in the Result.
+// Write builds straight into a temporary folder next to out and, when the
+// build is clean, swaps it in; otherwise out is left as it was. The
+// returned error is an *output.RefusedError for a refused folder; build
+// problems are in the Result.
 func (b *Builder) Write(out string) (*Result, error) {
-	if err := output.CheckDir(out, b.opts.Source); err != nil {
+	w, err := output.NewDirWriter(out, b.opts.Source)
+	if err != nil {
 		return nil, err
 	}
-	res := b.Build()
+	res := b.run(w)
 	if !res.OK() {
+		w.Abort()
 		return res, nil
 	}
 	t := time.Now()
-	err := output.WriteDir(res.Site, out, b.opts.Source)
-	res.Timings.Add("write", time.Since(t))
+	err = w.Commit()
+	res.Timings.Add("swap", time.Since(t))
 	res.Duration += time.Since(t)
 	return res, err
 }

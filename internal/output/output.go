@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Marker is written at the root of every built site. A non-empty folder
@@ -23,16 +24,36 @@ const Marker = ".course-build"
 
 const markerText = "Built by course. This folder is replaced on every build.\n"
 
-// Site is a built site in memory.
+// Sink receives the files of a build as they are made. Put is safe for
+// concurrent use; path is slash-separated and relative to the site root.
+type Sink interface {
+	Put(path string, data []byte) error
+}
+
+// Site is a built site in memory. It is a Sink.
 type Site struct {
+	mu    sync.Mutex
 	Files map[string][]byte
 }
 
 // NewSite returns an empty site.
 func NewSite() *Site { return &Site{Files: map[string][]byte{}} }
 
+// Put stores a file.
+func (s *Site) Put(path string, data []byte) error {
+	if !validPath(path) {
+		return fmt.Errorf("refusing to write %q: not a clean relative path", path)
+	}
+	s.mu.Lock()
+	s.Files[path] = data
+	s.mu.Unlock()
+	return nil
+}
+
 // Paths returns every file path, sorted.
 func (s *Site) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	out := make([]string, 0, len(s.Files))
 	for p := range s.Files {
 		out = append(out, p)
@@ -43,6 +64,8 @@ func (s *Site) Paths() []string {
 
 // Size returns the total number of bytes.
 func (s *Site) Size() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var n int64
 	for _, b := range s.Files {
 		n += int64(len(b))
@@ -127,61 +150,109 @@ func realPath(p string) string {
 // WriteDir writes site to dir atomically: into a temporary sibling folder
 // first, then swapped in. dir is checked with CheckDir against root.
 func WriteDir(site *Site, dir, root string) error {
-	if err := CheckDir(dir, root); err != nil {
-		return err
-	}
-	abs, _ := filepath.Abs(dir)
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	w, err := NewDirWriter(dir, root)
 	if err != nil {
 		return err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	dirs := map[string]bool{}
 	for _, p := range site.Paths() {
-		if !validPath(p) {
-			return fmt.Errorf("refusing to write %q: not a clean relative path", p)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		d := filepath.Dir(full)
-		if !dirs[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			dirs[d] = true
-		}
-		if err := os.WriteFile(full, site.Files[p], 0o644); err != nil {
+		if err := w.Put(p, site.Files[p]); err != nil {
+			w.Abort()
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
-		return err
+	return w.Commit()
+}
+
+// DirWriter is a Sink that writes a site into a temporary folder next to
+// its target, and swaps it in on Commit. Nothing outside the temporary
+// folder changes before Commit; Abort removes it.
+type DirWriter struct {
+	dir, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool
+	done     bool
+}
+
+// NewDirWriter checks dir with CheckDir and creates the temporary folder.
+func NewDirWriter(dir, root string) (*DirWriter, error) {
+	if err := CheckDir(dir, root); err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	if err != nil {
+		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &DirWriter{dir: abs, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+}
+
+// Put writes one file into the temporary folder.
+func (w *DirWriter) Put(p string, data []byte) error {
+	if !validPath(p) {
+		return fmt.Errorf("refusing to write %q: not a clean relative path", p)
+	}
+	full := filepath.Join(w.tmp, filepath.FromSlash(p))
+	d := filepath.Dir(full)
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return fmt.Errorf("write of %s after the output was committed or aborted", p)
+	}
+	if !w.dirs[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			w.mu.Unlock()
+			return err
+		}
+		w.dirs[d] = true
+	}
+	w.mu.Unlock()
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Abort removes the temporary folder; the target is untouched.
+func (w *DirWriter) Abort() {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
+	os.RemoveAll(w.tmp)
+}
+
+// Commit writes the marker and swaps the temporary folder in. The previous
+// build is removed after the swap.
+func (w *DirWriter) Commit() error {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
+	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(w.tmp)
 		return err
 	}
 	var old string
-	if _, err := os.Stat(abs); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(abs, old); err != nil {
+	if _, err := os.Stat(w.dir); err == nil {
+		old = w.tmp + ".old"
+		if err := os.Rename(w.dir, old); err != nil {
+			os.RemoveAll(w.tmp)
 			return err
 		}
 	}
-	if err := os.Rename(tmp, abs); err != nil {
+	if err := os.Rename(w.tmp, w.dir); err != nil {
 		if old != "" {
-			os.Rename(old, abs) // put the previous site back
+			os.Rename(old, w.dir) // put the previous site back
 		}
+		os.RemoveAll(w.tmp)
 		return err
 	}
-	ok = true
 	if old != "" {
 		return os.RemoveAll(old)
 	}

@@ -34,7 +34,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
@@ -59,17 +58,25 @@ type Options struct {
 	Timings *Timings
 }
 
-// rendered is one page after markdown conversion.
+// rendered is what the build keeps of one page after rendering it: small
+// things for the link check and the search index, and the HTML only while a
+// print page still needs it.
 type rendered struct {
-	page *content.Page
-	res  *markdown.Result
+	page     *content.Page
+	html     []byte
+	links    []markdown.Link
+	ids      map[string]bool
+	sections []markdown.Section
 }
 
-// Build renders the course. src is the project root (for content assets),
-// theme the resolved theme. Problems go to dl; the returned site is nil when
-// templates cannot be loaded.
-func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List) *output.Site {
-	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, site: output.NewSite()}
+// Build renders the course into sink: the theme's static files first, then
+// every page as soon as it is rendered (in parallel), then what needs all
+// pages (link check, search index, whole-course print page). Memory stays
+// bounded by what is in flight, not by the size of the site. src is the
+// project root (for content assets), theme the resolved theme. Problems go
+// to dl; when dl has errors the caller must discard what sink received.
+func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sink output.Sink) (notes []string) {
+	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, sink: sink}
 	if b.opts.Workers <= 0 {
 		b.opts.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -77,15 +84,20 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List) *ou
 		b.opts.MaxPrintLessons = 500
 	}
 	b.timings().track("static", b.static)
-	b.timings().track("markdown", b.convert)
-	b.timings().track("links", b.checkLinks)
-	b.timings().track("search", b.searchIndex)
 	if !b.timings().trackOK("templates", b.loadTemplates) {
 		return nil
 	}
-	b.timings().track("templates", b.renderPages)
-	b.timings().track("templates", b.extras)
-	return b.site
+	b.timings().track("pages", b.renderPages)
+	b.timings().track("links", b.checkLinks)
+	b.timings().track("search", b.searchIndex)
+	b.timings().track("extras", b.extras)
+	if c.Config.BaseURL == "" {
+		notes = append(notes, "no sitemap.xml and no canonical links: base_url is a path; set a full URL (https://host/path/) in course.toml or --base-url to get them")
+	}
+	if !b.printCourse() {
+		notes = append(notes, fmt.Sprintf("no whole-course print page: the course has more than %d lessons; each module still has its own", b.opts.MaxPrintLessons))
+	}
+	return notes
 }
 
 type builder struct {
@@ -94,14 +106,15 @@ type builder struct {
 	theme fs.FS
 	opts  Options
 	dl    *diag.List
-	site  *output.Site
+	sink  output.Sink
 
-	assets  map[string]string // static path → hashed path
-	pages   []*rendered
+	assets map[string]string // static path → hashed path
+	// written records every path put, for the link check.
+	written map[string]bool
+	pages   []*rendered // in reading order, as c.Pages
 	byURL   map[string]*rendered
-	byPage  map[*content.Page]*rendered
+	words   map[*content.Page]int
 	tmpl    map[string]*template.Template
-	modules []*ModuleNav
 	sd      *SiteData // the full sidebar
 	// compactNav is set for large courses (see compactNavAbove).
 	compactNav bool
@@ -119,8 +132,11 @@ func (b *builder) timings() *Timings {
 
 func (b *builder) add(p string, data []byte) {
 	b.mu.Lock()
-	b.site.Files[p] = data
+	b.written[p] = true
 	b.mu.Unlock()
+	if err := b.sink.Put(p, data); err != nil {
+		b.dl.Add(diag.Diagnostic{File: p, Msg: "cannot write: " + err.Error()})
+	}
 }
 
 func (b *builder) abs(p string) string { return b.c.Config.BasePath + strings.TrimPrefix(p, "/") }
@@ -142,6 +158,7 @@ func hashed(p string) bool {
 // content's assets.
 func (b *builder) static() {
 	b.assets = map[string]string{}
+	b.written = map[string]bool{}
 	put := func(p string, data []byte) {
 		out := p
 		if hashed(p) {
@@ -177,6 +194,18 @@ func (b *builder) static() {
 	for _, p := range extra {
 		put(p, b.opts.ExtraStatic[p])
 	}
+	// The search index is written last, but every page names it: its name
+	// hashes what it is made of (URLs, titles, summaries, bodies).
+	h := sha256.New()
+	for _, p := range b.c.Pages {
+		mod := ""
+		if p.Module != nil && p.Module.Index != nil {
+			mod = p.Module.Index.Meta.Title
+		}
+		fmt.Fprintf(h, "%d\x00%s\x00%s\x00%s\x00%s\x00%d\x00", searchIndexVersion, b.abs(p.URL), p.Meta.Title, mod, p.Meta.Summary, len(p.Body))
+		h.Write(p.Body)
+	}
+	b.assets["search-index.json"] = hashName("search-index.json", h.Sum(nil))
 	for _, a := range b.c.Assets {
 		data, err := fs.ReadFile(b.src, a.Src)
 		if err != nil {
@@ -184,29 +213,6 @@ func (b *builder) static() {
 			continue
 		}
 		b.add(a.URL, data)
-	}
-}
-
-// convert turns every page's markdown into HTML, in parallel.
-func (b *builder) convert() {
-	conv := markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives})
-	b.pages = make([]*rendered, len(b.c.Pages))
-	parallel(len(b.c.Pages), b.opts.Workers, func(i int) {
-		p := b.c.Pages[i]
-		start := time.Now()
-		res := conv.Convert(p.Body, b.resolver(p))
-		b.timings().Add("markdown (sum over workers)", time.Since(start))
-		for _, pr := range res.Problems {
-			line, col := diag.LineCol(p.Body, pr.Offset)
-			b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
-		}
-		b.pages[i] = &rendered{page: p, res: res}
-	})
-	b.byURL = map[string]*rendered{}
-	b.byPage = map[*content.Page]*rendered{}
-	for _, r := range b.pages {
-		b.byURL[b.abs(r.page.URL)] = r
-		b.byPage[r.page] = r
 	}
 }
 
@@ -300,7 +306,7 @@ func (b *builder) specialURL(u string) bool {
 func (b *builder) checkLinks() {
 	for _, r := range b.pages {
 		p := r.page
-		for _, l := range r.res.Links {
+		for _, l := range r.links {
 			target, frag := l.Dest, ""
 			if i := strings.IndexByte(target, '#'); i >= 0 {
 				target, frag = target[:i], target[i+1:]
@@ -325,15 +331,15 @@ func (b *builder) checkLinks() {
 				}
 				tr = b.byURL[target]
 				if tr == nil {
-					if _, ok := b.site.Files[strings.TrimPrefix(target, b.c.Config.BasePath)]; ok || b.specialURL(target) {
+					if b.written[strings.TrimPrefix(target, b.c.Config.BasePath)] || b.specialURL(target) {
 						continue
 					}
 					report(fmt.Sprintf("link %q does not resolve", l.Dest), b.suggestURL(target))
 					continue
 				}
 			}
-			if frag != "" && !tr.res.IDs[frag] {
-				report(fmt.Sprintf("anchor #%s does not exist in %s", frag, tr.page.File), suggestAnchor(frag, tr.res.IDs))
+			if frag != "" && !tr.ids[frag] {
+				report(fmt.Sprintf("anchor #%s does not exist in %s", frag, tr.page.File), suggestAnchor(frag, tr.ids))
 			}
 		}
 		for i, ref := range p.Meta.Prerequisites {
@@ -380,6 +386,9 @@ func suggestAnchor(frag string, ids map[string]bool) string {
 	return fmt.Sprintf("did you mean #%s?", best)
 }
 
+// searchIndexVersion is the "v" of the index format.
+const searchIndexVersion = 1
+
 // Search index types: short keys keep the file small.
 type searchIndex struct {
 	V        int             `json:"v"`
@@ -401,7 +410,7 @@ type searchSection struct {
 }
 
 func (b *builder) searchIndex() {
-	idx := searchIndex{V: 1}
+	idx := searchIndex{V: searchIndexVersion}
 	for _, r := range b.pages {
 		p := r.page
 		sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
@@ -410,13 +419,13 @@ func (b *builder) searchIndex() {
 		}
 		idx.Pages = append(idx.Pages, sp)
 		n := len(idx.Pages) - 1
-		for _, s := range r.res.Sections {
+		for _, s := range r.sections {
 			if s.Heading == "" && s.Text == "" {
 				continue
 			}
 			idx.Sections = append(idx.Sections, searchSection{P: n, H: s.Heading, A: s.ID, X: s.Text})
 		}
-		if len(r.res.Sections) == 0 {
+		if len(r.sections) == 0 {
 			idx.Sections = append(idx.Sections, searchSection{P: n, X: p.Meta.Summary})
 		}
 	}
@@ -425,9 +434,7 @@ func (b *builder) searchIndex() {
 		b.dl.Add(diag.Diagnostic{File: "search-index.json", Msg: err.Error()})
 		return
 	}
-	name := hashName("search-index.json", data)
-	b.assets["search-index.json"] = name
-	b.add(name, data)
+	b.add(b.assets["search-index.json"], data)
 }
 
 // prefixIDs makes the ids of one page unique inside a print page: every

@@ -9,10 +9,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
+	"github.com/mlcourse/course/internal/markdown"
 )
 
 // Page kinds, each with its own template file under templates/.
@@ -144,10 +146,42 @@ func (b *builder) minutes(p *content.Page) int {
 	if p.Meta.Minutes > 0 {
 		return p.Meta.Minutes
 	}
-	if r := b.byPage[p]; r != nil {
-		return readingMinutes(r.res.Words)
+	return readingMinutes(b.words[p])
+}
+
+// estimateWords counts the words of a page's prose: its markdown outside
+// fenced code blocks. Lists of pages show reading times of pages not yet
+// rendered, so the estimate comes from the source.
+func estimateWords(body []byte) int {
+	n, in, fence := 0, false, ""
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		t := bytes.TrimLeft(line, " ")
+		if fence != "" {
+			if bytes.HasPrefix(t, []byte(fence)) {
+				fence = ""
+			}
+			continue
+		}
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			fence = string(t[:3])
+			continue
+		}
+		for _, c := range line {
+			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+			if letter && !in {
+				n++
+			}
+			in = letter || in && (c == '\'' || c == '-')
+		}
+		in = false
 	}
-	return 0
+	return n
 }
 
 func readingMinutes(words int) int {
@@ -203,7 +237,15 @@ func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
 	return &sd, curNav
 }
 
+// renderPages converts and renders every page in parallel, writing each as
+// soon as it is done. A module's print page is rendered when its last page
+// is done; page HTML is dropped then, unless the whole-course print page
+// needs it.
 func (b *builder) renderPages() {
+	b.words = make(map[*content.Page]int, len(b.c.Pages))
+	for _, p := range b.c.Pages {
+		b.words[p] = estimateWords(p.Body)
+	}
 	b.sd = b.siteData()
 	lessons := 0
 	for _, m := range b.sd.Modules {
@@ -211,59 +253,136 @@ func (b *builder) renderPages() {
 	}
 	b.compactNav = lessons > compactNavAbove
 	b.sideCache = map[string]string{}
-	seq := b.pages
+	keepHTML := b.printCourse()
+
+	type moduleState struct {
+		remaining atomic.Int32
+		pages     []*rendered
+	}
+	modState := map[*content.Module]*moduleState{}
+	for _, m := range b.c.Modules {
+		ms := &moduleState{pages: make([]*rendered, 1+len(m.Lessons))}
+		ms.remaining.Store(int32(1 + len(m.Lessons)))
+		modState[m] = ms
+	}
+	index := map[*content.Page]int{} // position inside its module
+	for _, m := range b.c.Modules {
+		index[m.Index] = 0
+		for i, l := range m.Lessons {
+			index[l] = i + 1
+		}
+	}
+
+	conv := markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives})
+	seq := b.c.Pages
+	b.pages = make([]*rendered, len(seq))
 	parallel(len(seq), b.opts.Workers, func(i int) {
-		r := seq[i]
-		p := r.page
-		sd, cur := b.navFor(p)
-		pd := &PageData{
-			Site: sd, Title: p.Meta.Title, URL: b.abs(p.URL), Content: template.HTML(r.res.HTML),
-			Module: cur, Words: r.res.Words, ReadingMinutes: readingMinutes(r.res.Words),
+		p := seq[i]
+		start := time.Now()
+		res := conv.Convert(p.Body, b.resolver(p))
+		b.timings().Add("markdown (sum over workers)", time.Since(start))
+		for _, pr := range res.Problems {
+			line, col := diag.LineCol(p.Body, pr.Offset)
+			b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
 		}
-		pd.Description = firstNonEmpty(p.Meta.Summary, b.c.Config.Description, p.Meta.Title)
-		if b.c.Config.BaseURL != "" {
-			pd.Canonical = b.c.Config.BaseURL + p.URL
+		r := &rendered{page: p, links: res.Links, ids: res.IDs, sections: res.Sections}
+		b.pages[i] = r
+		b.renderPage(i, r, res)
+		if p.Module == nil {
+			return
 		}
-		pd.Minutes = p.Meta.Minutes
-		if pd.Minutes == 0 {
-			pd.Minutes = pd.ReadingMinutes
-		}
-		for _, h := range r.res.Headings {
-			if h.Level == 2 || h.Level == 3 {
-				pd.TOC = append(pd.TOC, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text})
-			}
-		}
-		if i > 0 {
-			prev := b.navLink(seq[i-1].page)
-			pd.Prev = &prev
-		}
-		if i+1 < len(seq) {
-			next := b.navLink(seq[i+1].page)
-			pd.Next = &next
-		}
-		if cfg := b.c.Config; cfg.Repository != "" && !p.Synthetic {
-			pd.EditURL = cfg.Repository + "/edit/" + cfg.Branch + "/" + p.File
-		}
-		switch p.Kind {
-		case content.KindHome:
-			pd.Kind = "home"
-			pd.Title = firstNonEmpty(p.Meta.Title, b.c.Config.Title)
-		case content.KindModule:
-			pd.Kind = "module"
-			pd.Breadcrumbs = []NavLink{{Title: b.c.Config.Title, URL: b.abs("")}}
-			pd.Lessons = cur.Lessons
-		case content.KindLesson:
-			pd.Kind = "lesson"
-			pd.Breadcrumbs = []NavLink{{Title: b.c.Config.Title, URL: b.abs("")}, b.navLink(p.Module.Index)}
-			pd.Objectives = p.Meta.Objectives
-			for _, ref := range p.Meta.Prerequisites {
-				if tp := b.c.ResolvePrereq(p, ref); tp != nil {
-					pd.Prerequisites = append(pd.Prerequisites, b.navLink(tp))
+		ms := modState[p.Module]
+		r.html = res.HTML
+		ms.pages[index[p]] = r
+		if ms.remaining.Add(-1) == 0 {
+			b.modulePrint(p.Module, ms.pages)
+			if !keepHTML {
+				for _, mr := range ms.pages {
+					mr.html = nil
 				}
 			}
 		}
-		b.execute(pd.Kind, outPath(p.URL), pd)
 	})
+	b.byURL = make(map[string]*rendered, len(b.pages))
+	for _, r := range b.pages {
+		b.byURL[b.abs(r.page.URL)] = r
+	}
+}
+
+// renderPage renders page i of the reading order through its template.
+func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
+	p := r.page
+	seq := b.c.Pages
+	sd, cur := b.navFor(p)
+	words := b.words[p]
+	pd := &PageData{
+		Site: sd, Title: p.Meta.Title, URL: b.abs(p.URL), Content: template.HTML(res.HTML),
+		Module: cur, Words: words, ReadingMinutes: readingMinutes(words), Minutes: b.minutes(p),
+	}
+	pd.Description = firstNonEmpty(p.Meta.Summary, b.c.Config.Description, p.Meta.Title)
+	if b.c.Config.BaseURL != "" {
+		pd.Canonical = b.c.Config.BaseURL + p.URL
+	}
+	for _, h := range res.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			pd.TOC = append(pd.TOC, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text})
+		}
+	}
+	if i > 0 {
+		prev := b.navLink(seq[i-1])
+		pd.Prev = &prev
+	}
+	if i+1 < len(seq) {
+		next := b.navLink(seq[i+1])
+		pd.Next = &next
+	}
+	if cfg := b.c.Config; cfg.Repository != "" && !p.Synthetic {
+		pd.EditURL = cfg.Repository + "/edit/" + cfg.Branch + "/" + p.File
+	}
+	switch p.Kind {
+	case content.KindHome:
+		pd.Kind = "home"
+		pd.Title = firstNonEmpty(p.Meta.Title, b.c.Config.Title)
+	case content.KindModule:
+		pd.Kind = "module"
+		pd.Breadcrumbs = []NavLink{{Title: b.c.Config.Title, URL: b.abs("")}}
+		pd.Lessons = cur.Lessons
+	case content.KindLesson:
+		pd.Kind = "lesson"
+		pd.Breadcrumbs = []NavLink{{Title: b.c.Config.Title, URL: b.abs("")}, b.navLink(p.Module.Index)}
+		pd.Objectives = p.Meta.Objectives
+		for _, ref := range p.Meta.Prerequisites {
+			if tp := b.c.ResolvePrereq(p, ref); tp != nil {
+				pd.Prerequisites = append(pd.Prerequisites, b.navLink(tp))
+			}
+		}
+	}
+	b.execute(pd.Kind, outPath(p.URL), pd)
+}
+
+// printSections returns a module's pages as sections of a print page.
+func (b *builder) printSections(pages []*rendered) []PrintSection {
+	secs := make([]PrintSection, 0, len(pages))
+	for _, r := range pages {
+		p := r.page
+		level := 2
+		if p.Kind == content.KindModule {
+			level = 1
+		}
+		id := strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
+		secs = append(secs, PrintSection{ID: id, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
+			Content: template.HTML(prefixIDs(r.html, id))})
+	}
+	return secs
+}
+
+func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
+	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
+	sd, cur := b.navFor(m.Index)
+	b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
+		Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
+		URL: b.abs(m.Slug + "/print/"), PrintSections: b.printSections(pages),
+		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
 }
 
 // navSite is the sidebar data of pages outside modules.
@@ -338,29 +457,15 @@ func (b *builder) extras() {
 	b.execute("404", "404.html", &PageData{Site: b.navSite(), Kind: "404", Title: "Page not found",
 		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
 
-	perModule := make([][]PrintSection, len(b.c.Modules))
-	parallel(len(b.c.Modules), b.opts.Workers, func(i int) {
-		m := b.c.Modules[i]
-		var secs []PrintSection
-		for _, p := range append([]*content.Page{m.Index}, m.Lessons...) {
-			level := 2
-			if p.Kind == content.KindModule {
-				level = 1
-			}
-			id := strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
-			secs = append(secs, PrintSection{ID: id, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
-				Content: template.HTML(prefixIDs(b.byPage[p].res.HTML, id))})
-		}
-		sd, cur := b.navFor(m.Index)
-		b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
-			Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
-			URL: b.abs(m.Slug + "/print/"), PrintSections: secs,
-			Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
-		perModule[i] = secs
-	})
 	var all []PrintSection
-	for _, secs := range perModule {
-		all = append(all, secs...)
+	if b.printCourse() {
+		var pages []*rendered
+		for _, r := range b.pages {
+			if r.page.Module != nil {
+				pages = append(pages, r)
+			}
+		}
+		all = b.printSections(pages)
 	}
 	if b.printCourse() {
 		b.execute("print", "print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
@@ -376,8 +481,8 @@ func (b *builder) extras() {
 		sm.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 		sm.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 		urls := []string{}
-		for _, r := range b.pages {
-			urls = append(urls, base+r.page.URL)
+		for _, p := range b.c.Pages {
+			urls = append(urls, base+p.URL)
 		}
 		sort.Strings(urls)
 		for _, u := range urls {
@@ -387,12 +492,4 @@ func (b *builder) extras() {
 		b.add("sitemap.xml", []byte(sm.String()))
 	}
 	b.add("robots.txt", []byte(robots))
-}
-
-// NoSitemapNote explains why sitemap.xml is missing, for the CLI to print.
-func NoSitemapNote(baseURL string) string {
-	if baseURL != "" {
-		return ""
-	}
-	return "note: no sitemap.xml and no canonical links: base_url is a path; set a full URL (https://host/path/) in course.toml or --base-url to get them"
 }
