@@ -9,6 +9,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -168,6 +169,7 @@ func WriteDir(site *Site, dir, root string) error {
 // folder changes before Commit; Abort removes it.
 type DirWriter struct {
 	dir, tmp string
+	prev     string // the previous build at dir, or ""
 	mu       sync.Mutex
 	dirs     map[string]bool
 	done     bool
@@ -194,7 +196,11 @@ func NewDirWriter(dir, root string) (*DirWriter, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &DirWriter{dir: abs, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+	w := &DirWriter{dir: abs, tmp: tmp, dirs: map[string]bool{tmp: true}}
+	if _, err := os.Stat(filepath.Join(abs, Marker)); err == nil {
+		w.prev = abs
+	}
+	return w, nil
 }
 
 // Put writes one file into the temporary folder.
@@ -217,7 +223,26 @@ func (w *DirWriter) Put(p string, data []byte) error {
 		w.dirs[d] = true
 	}
 	w.mu.Unlock()
+	if w.prev != "" && w.linkUnchanged(p, full, data) {
+		return nil
+	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// linkUnchanged hard-links the previous build's copy of p when its bytes
+// equal data: most files of a rebuild are unchanged, and a link costs no
+// disk writes (nor, later, freeing the old copy).
+func (w *DirWriter) linkUnchanged(p, full string, data []byte) bool {
+	old := filepath.Join(w.prev, filepath.FromSlash(p))
+	st, err := os.Lstat(old)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	prev, err := os.ReadFile(old)
+	if err != nil || !bytes.Equal(prev, data) {
+		return false
+	}
+	return os.Link(old, full) == nil
 }
 
 // Abort removes the temporary folder; the target is untouched.

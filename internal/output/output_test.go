@@ -77,3 +77,28 @@ func TestWriteDirRejectsUncleanPaths(t *testing.T) {
 		t.Error("a file escaped the output folder")
 	}
 }
+
+func TestUnchangedFilesAreLinkedFromThePreviousBuild(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	s := NewSite()
+	s.Files["same.html"] = []byte("same")
+	s.Files["changed.html"] = []byte("old!")
+	if err := WriteDir(s, out, root); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(filepath.Join(out, "same.html"))
+	s2 := NewSite()
+	s2.Files["same.html"] = []byte("same")
+	s2.Files["changed.html"] = []byte("new!")
+	if err := WriteDir(s2, out, root); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(filepath.Join(out, "same.html"))
+	if !os.SameFile(before, after) {
+		t.Error("an unchanged file was rewritten instead of linked")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "changed.html")); string(b) != "new!" {
+		t.Errorf("changed.html = %q", b)
+	}
+}
