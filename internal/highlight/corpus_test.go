@@ -17,7 +17,7 @@ import (
 
 var (
 	pyCorpusFull = flag.Bool("pycorpus.full", false, "compare the fast Python path with chroma on every chunk of the corpus, not a sample")
-	pyCorpusSize = flag.Int("pycorpus.n", 0, "number of corpus chunks to sample (default 3000, 600 under -race)")
+	pyCorpusSize = flag.Int("pycorpus.n", 0, "number of corpus chunks to sample (default 3000, 300 under -race)")
 	pyCorpusSeed = flag.Uint64("pycorpus.seed", 1, "seed choosing the sampled chunks")
 	pyCorpusDirs = flag.String("pycorpus.dirs", "/usr/lib/python3.*", "comma-separated globs of directories of Python code (site-packages and dist-packages below them are skipped)")
 )
@@ -100,7 +100,7 @@ func TestFastPathMatchesChromaOnPythonCorpus(t *testing.T) {
 	if n == 0 {
 		n = 3000
 		if raceEnabled {
-			n = 600
+			n = 300
 		}
 	}
 	if !*pyCorpusFull && len(chunks) > n {

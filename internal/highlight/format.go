@@ -134,10 +134,16 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// needsEscape marks the bytes html.EscapeString replaces.
+var needsEscape = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
+
 // escapeHTML writes s escaped exactly as html.EscapeString does.
 func escapeHTML(sb *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !needsEscape[s[i]] {
+			continue
+		}
 		var esc string
 		switch s[i] {
 		case '<':
@@ -150,8 +156,6 @@ func escapeHTML(sb *strings.Builder, s string) {
 			esc = "&#39;"
 		case '"':
 			esc = "&#34;"
-		default:
-			continue
 		}
 		sb.WriteString(s[last:i])
 		sb.WriteString(esc)
@@ -160,20 +164,40 @@ func escapeHTML(sb *strings.Builder, s string) {
 	sb.WriteString(s[last:])
 }
 
-// standardClasses holds the class of every type in chroma.StandardTypes; it
-// is only read after init.
-var standardClasses = func() map[chroma.TokenType]string {
-	m := make(map[chroma.TokenType]string, len(chroma.StandardTypes))
+// Classes of token types, looked up by index: every type in
+// chroma.StandardTypes lies in [minType, maxType), where classIndex holds
+// 1 + its index in classNames.
+const minType, maxType = -32, 10000
+
+var classNames, classIndex = func() ([]string, []uint8) {
+	names := []string{}
+	index := make([]uint8, maxType-minType)
+	seen := map[string]uint8{}
 	for t := range chroma.StandardTypes {
-		m[t] = chromaClass(t)
+		if t < minType || t >= maxType {
+			panic("highlight: token type out of the class table")
+		}
+		c := chromaClass(t)
+		i, ok := seen[c]
+		if !ok {
+			names = append(names, c)
+			i = uint8(len(names))
+			seen[c] = i
+		}
+		index[t-minType] = i
 	}
-	return m
+	if len(names) > 255 {
+		panic("highlight: too many classes")
+	}
+	return names, index
 }()
 
 // classOf is the CSS class chroma's formatter gives a token type.
 func classOf(t chroma.TokenType) string {
-	if c, ok := standardClasses[t]; ok {
-		return c
+	if minType <= t && t < maxType {
+		if i := classIndex[t-minType]; i != 0 {
+			return classNames[i-1]
+		}
 	}
 	return chromaClass(t)
 }

@@ -41,8 +41,9 @@ func TestFormatterMatchesChromaOnOtherLanguages(t *testing.T) {
 	}
 }
 
-// TestFormatterMatchesChromaOnChromaTestdata formats chroma's own lexer test
-// inputs, one per language, when the module cache holds them.
+// TestFormatterMatchesChromaOnChromaTestdata formats the first lines of
+// chroma's own lexer test inputs, one per language, when the module cache
+// holds them.
 func TestFormatterMatchesChromaOnChromaTestdata(t *testing.T) {
 	modcache := os.Getenv("GOMODCACHE")
 	if modcache == "" {
@@ -59,6 +60,9 @@ func TestFormatterMatchesChromaOnChromaTestdata(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The first 40 lines hold plenty of token types; some lexers are slow.
+		lines := strings.SplitAfter(string(data), "\n")
+		data = []byte(strings.Join(lines[:min(len(lines), 40)], ""))
 		name := strings.TrimSuffix(filepath.Base(path), ".actual")
 		lexer := lexers.Get(name)
 		if lexer == nil {

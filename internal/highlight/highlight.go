@@ -4,7 +4,8 @@
 //
 //   - [Highlighter.HTML] returns one complete block,
 //     <pre class="chroma" data-lang="LANG"><code>…</code></pre>, where LANG is
-//     the fence language lower-cased ("text" when empty). The markup is that of
+//     the fence language as written but lower-cased, known or not ("text" when
+//     empty). The markup is that of
 //     chroma's HTML formatter with CSS classes (never inline styles): every line
 //     is <span class="line"> (<span class="line hl"> when highlighted), holding
 //     an optional <span class="ln">N</span> line number and the code in
@@ -16,8 +17,13 @@
 //     lines are dropped and the block ends with exactly one newline, so there is
 //     never an empty last line.
 //   - Options.Highlight counts lines of the block (1 is its first line) whatever
-//     Options.Start says; ranges may overlap and come in any order.
-//   - Output is deterministic: the same input gives the same bytes.
+//     Options.Start says; ranges may overlap and come in any order, and lines
+//     outside the block are ignored. A Start below 1 means 1.
+//   - Output is deterministic: the same input gives the same bytes. One caveat
+//     for blocks that chroma lexes (not the Python fast path): chroma gives its
+//     regular expressions a 250 ms match timeout, after which a rule silently
+//     fails to match, so a starved machine or a pathological input can change
+//     its tokens.
 //
 // Speed: Python, the language of nearly every block in the course, is lexed by
 // a hand-written single-pass scanner (python.go) that emits exactly the token
@@ -45,7 +51,7 @@ type Options struct {
 	Lang        string   // fence language; "" or unknown → plain text (escaped), never an error
 	LineNumbers bool     // show line numbers in a .ln span
 	Highlight   [][2]int // 1-based inclusive line ranges to mark with .hl
-	Start       int      // first line number (0 means 1)
+	Start       int      // first line number (0, or anything below 1, means 1)
 }
 
 // Highlighter renders code blocks. It is safe for concurrent use; the zero

@@ -110,12 +110,13 @@ func TestHTMLMatchesChromaForEveryOption(t *testing.T) {
 	codes := []string{python20, "x = 1", "'unterminated\n", "a\n\n\nb\n", strings.Repeat("print(1)\n", 12)}
 	ranges := [][][2]int{nil, {{1, 1}}, {{3, 5}, {1, 2}}, {{0, 100}}, {{5, 3}}, {{2, 4}, {3, 8}, {12, 12}}}
 	for ci, code := range codes {
+		toks := spansToTokens(normalise(code, Options{Lang: "python"}).lex(false))
 		for _, ln := range []bool{false, true} {
 			for _, start := range []int{-3, 0, 1, 9, 995} {
 				for ri, hl := range ranges {
 					o := Options{Lang: "python", LineNumbers: ln, Start: start, Highlight: hl}
 					b := normalise(code, o)
-					if got, want := New().HTML(code, o), chromaRender(b); got != want {
+					if got, want := New().HTML(code, o), chromaFormat(b, toks); got != want {
 						t.Errorf("code %d, options %+v (ranges %d):\n got %s\nwant %s", ci, o, ri, got, want)
 					}
 				}

@@ -59,8 +59,9 @@ func lexPython(code string) (toks []span, ok bool) {
 	return l.toks, true
 }
 
-// pythonRulesFingerprint is the SHA-256 of chroma.Marshal of the Python lexer
-// that lexPython was proven against (see TestPythonRulesFingerprint).
+// pythonRulesFingerprint is the SHA-256 of the configuration and rules of
+// the chroma Python lexer that lexPython was proven against, as XML (see
+// currentPythonRulesFingerprint and TestPythonRulesFingerprint).
 const pythonRulesFingerprint = "3a55c5af9547ad4bef6cde2a09f8e05bce1c6bac213713990c98697d7b434a0f"
 
 var pythonRulesVerified = sync.OnceValue(func() bool {
@@ -389,10 +390,11 @@ func (l *pyLexer) root() bool {
 	return true
 }
 
-// docstring is root's ^(\s*)([rRuUbB]{,2})("""(?:.|\n)*?""") rule and its ”'
-// twin, at the start of a line. regexp2 reads {,2} as the literal text "{,2}"
-// (it is no quantifier in .NET syntax), so the rules match only text like
-// r{,2}"""…""": not real docstrings, which are ordinary strings to chroma.
+// docstring is root's ^(\s*)([rRuUbB]{,2})("""(?:.|\n)*?""") rule and its
+// twin with single quotes, at the start of a line. regexp2 reads {,2} as the
+// literal text "{,2}" (it is no quantifier in .NET syntax), so the rules
+// match only text like r{,2}"""…""": not real docstrings, which are ordinary
+// strings to chroma.
 // \s* is greedy and cannot give back (a space is no [rRuUbB]); the lazy
 // body ends at the first closing quotes.
 func (l *pyLexer) docstring() bool {
@@ -424,20 +426,14 @@ func (l *pyLexer) expr() bool {
 	if l.stringStart() {
 		return true
 	}
-	// [^\S\n]+
+	// [^\S\n]+ (isHSpace bails out on non-ASCII, which may be a space)
 	if l.isHSpace(p) {
 		e := p + 1
 		for l.isHSpace(e) {
 			e++
 		}
-		if e < len(s) && s[e] >= utf8.RuneSelf {
-			l.bail()
-		}
 		l.emit(chroma.Text, e)
 		return true
-	}
-	if c >= utf8.RuneSelf {
-		l.bail()
 	}
 	if l.number() {
 		return true
@@ -605,8 +601,8 @@ func isHexByte(b byte) bool {
 
 // stringStart is the sixteen string-opening rules at the top of expr. In
 // their order: (?i)(rf|fr) then [fF] (f-strings), (?i)(rb|br|r) (raw), then
-// [uUbB]? (escapes); within each, """ then ”' then " then ', which the
-// quote character decides.
+// [uUbB]? (escapes); within each, three double quotes, three single ones,
+// one double, one single: the quote character decides.
 func (l *pyLexer) stringStart() bool {
 	s, p := l.s, l.pos
 	isQuote := func(i int) bool { return i < len(s) && (s[i] == '"' || s[i] == '\'') }
