@@ -8,11 +8,17 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/mlcourse/course/internal/config"
@@ -81,6 +87,11 @@ type Result struct {
 	Course   *content.Course
 	Timings  *site.Timings
 	Duration time.Duration
+	// Reused counts the pages carried over unchanged from the previous
+	// build in the output folder (Write only).
+	Reused int
+
+	pageCache *site.PageCache
 }
 
 // OK reports whether the build found no errors.
@@ -89,13 +100,14 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 // Build runs the whole pipeline into memory.
 func (b *Builder) Build() *Result {
 	site := output.NewSite()
-	res := b.run(site)
+	res := b.run(site, nil)
 	res.Site = site
 	return res
 }
 
-// run runs the pipeline into sink.
-func (b *Builder) run(sink output.Sink) *Result {
+// run runs the pipeline into sink, with the page cache of the previous
+// build into the same sink (nil for none).
+func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	start := time.Now()
 	dl := &diag.List{}
 	tm := &site.Timings{}
@@ -113,11 +125,14 @@ func (b *Builder) run(sink output.Sink) *Result {
 		Generator:   b.opts.Generator,
 		Workers:     b.opts.Workers,
 		Timings:     tm,
+		Cache:       cache,
+		CodeVersion: codeVersion(),
 	}
 	if cfg.MathEnabled() {
 		opts.Math = b.renderMath(tm)
 	}
-	res.Notes = site.Build(course, b.fsys, theme.Load(b.fsys, cfg.Theme), opts, dl, sink)
+	sr := site.Build(course, b.fsys, theme.Load(b.fsys, cfg.Theme), opts, dl, sink)
+	res.Notes, res.pageCache, res.Reused = sr.Notes, sr.Cache, sr.Reused
 	res.Duration = time.Since(start)
 	return res
 }
@@ -154,22 +169,108 @@ func (b *Builder) Close() error {
 func (b *Builder) Flush() error { return b.math.Flush() }
 
 // Write builds straight into a temporary folder next to out and, when the
-// build is clean, swaps it in; otherwise out is left as it was. The
-// returned error is an *output.RefusedError for a refused folder; build
-// problems are in the Result.
+// build is clean, swaps it in; otherwise out is left as it was. Pages whose
+// inputs did not change since the previous build into out are carried over
+// (hard-linked) instead of rendered again. The returned error is an
+// *output.RefusedError for a refused folder; build problems are in the
+// Result.
 func (b *Builder) Write(out string) (*Result, error) {
 	w, err := output.NewDirWriter(out, b.opts.Source)
 	if err != nil {
 		return nil, err
 	}
-	res := b.run(w)
+	cacheFile := b.pageCacheFile(out)
+	cache := loadPageCache(cacheFile, w.PrevStamp())
+	res := b.run(w, cache)
 	if !res.OK() {
 		w.Abort()
 		return res, nil
 	}
 	t := time.Now()
-	err = w.Commit()
+	stamp := ""
+	if res.pageCache != nil {
+		stamp = res.pageCache.Stamp
+	}
+	if err := w.Commit(stamp); err != nil {
+		return res, err
+	}
+	if cacheFile != "" && res.pageCache != nil {
+		_ = savePageCache(cacheFile, res.pageCache) // a lost cache only costs time
+	}
 	res.Timings.Add("swap", time.Since(t))
 	res.Duration += time.Since(t)
-	return res, err
+	return res, nil
+}
+
+// pageCacheFile is the page cache of builds into out, or "" without a cache.
+func (b *Builder) pageCacheFile(out string) string {
+	if b.opts.NoCache {
+		return ""
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(b.opts.Source, CacheDir, "pages-"+hex.EncodeToString(sum[:6])+".json")
+}
+
+// loadPageCache reads a page cache; one made for another build of the
+// output folder (a different stamp), or unreadable, counts as none.
+func loadPageCache(file, stamp string) *site.PageCache {
+	if file == "" || stamp == "" {
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	var pc site.PageCache
+	if json.Unmarshal(data, &pc) != nil || pc.Stamp != stamp {
+		return nil
+	}
+	return &pc
+}
+
+func savePageCache(file string, pc *site.PageCache) error {
+	data, err := json.Marshal(pc)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
+}
+
+var (
+	codeOnce sync.Once
+	codeSum  string
+)
+
+// codeVersion identifies this program: a hash of its executable, so that a
+// rebuilt binary never reuses pages rendered by another.
+func codeVersion() string {
+	codeOnce.Do(func() {
+		// Unknown: unique to this process, so nothing is reused.
+		codeSum = fmt.Sprintf("unknown-%d-%d", os.Getpid(), time.Now().UnixNano())
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		f, err := os.Open(exe)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err == nil {
+			codeSum = hex.EncodeToString(h.Sum(nil))
+		}
+	})
+	return codeSum
 }

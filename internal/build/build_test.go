@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -325,4 +326,97 @@ func TestRunnableCodeBlocksPrintTheirExpectedOutput(t *testing.T) {
 	if count == 0 {
 		t.Fatal("the bundled course has no runnable code block")
 	}
+}
+
+// readDir returns the files under dir by slash path, without the marker.
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == ".course-build" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestRebuildCarriesOverOnlyUnchangedPages(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	out := filepath.Join(t.TempDir(), "public")
+	b, err := New(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	write := func() *Result {
+		t.Helper()
+		res, err := b.Write(out)
+		if err != nil || !res.OK() {
+			t.Fatalf("build: %v\n%v", err, res.Diags)
+		}
+		return res
+	}
+	same := func(what string) {
+		t.Helper()
+		fresh := newBuilder(t, Options{Source: dir}).Build()
+		got := readDir(t, out)
+		if fmt.Sprint(fresh.Site.Paths()) != fmt.Sprint(sortedKeys(got)) {
+			t.Fatalf("%s: files differ from a fresh build:\n%v\n%v", what, fresh.Site.Paths(), sortedKeys(got))
+		}
+		for p, data := range fresh.Site.Files {
+			if !bytes.Equal(data, got[p]) {
+				t.Errorf("%s: %s differs from a fresh build", what, p)
+			}
+		}
+	}
+	pages := 4
+	if res := write(); res.Reused != 0 {
+		t.Errorf("first build reused %d pages", res.Reused)
+	}
+	if res := write(); res.Reused != pages {
+		t.Errorf("unchanged rebuild reused %d of %d pages", res.Reused, pages)
+	}
+	same("unchanged rebuild")
+
+	lesson := filepath.Join(dir, "content/01-basics/02-second.md")
+	data, _ := os.ReadFile(lesson)
+	os.WriteFile(lesson, bytes.Replace(data, []byte("A tip."), []byte("A better tip."), 1), 0o644)
+	if res := write(); res.Reused != pages-1 {
+		t.Errorf("after a body edit, reused %d pages, want %d", res.Reused, pages-1)
+	}
+	same("body edit")
+
+	os.WriteFile(lesson, bytes.Replace(data, []byte(`title = "Second lesson"`), []byte(`title = "Second, renamed"`), 1), 0o644)
+	if res := write(); res.Reused != 0 {
+		t.Errorf("after a title edit (shown in every sidebar), reused %d pages", res.Reused)
+	}
+	same("title edit")
+
+	// A hand-made change in the output folder must not survive: the stamp
+	// ties the cache to the build it describes, not to the files.
+	os.WriteFile(filepath.Join(out, ".course-build"), []byte("Built by course.\nstamp: other\n"), 0o644)
+	if res := write(); res.Reused != 0 {
+		t.Errorf("with a foreign stamp, reused %d pages", res.Reused)
+	}
+	same("foreign stamp")
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

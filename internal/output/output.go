@@ -161,7 +161,7 @@ func WriteDir(site *Site, dir, root string) error {
 			return err
 		}
 	}
-	return w.Commit()
+	return w.Commit("")
 }
 
 // DirWriter is a Sink that writes a site into a temporary folder next to
@@ -253,13 +253,62 @@ func (w *DirWriter) Abort() {
 	os.RemoveAll(w.tmp)
 }
 
-// Commit writes the marker and swaps the temporary folder in. The previous
-// build is removed after the swap.
-func (w *DirWriter) Commit() error {
+// Reuser is a Sink that can carry a file over from the previous build
+// unchanged, when the caller knows it would write the same bytes.
+type Reuser interface {
+	Reuse(path string) bool
+}
+
+// Reuse hard-links the previous build's copy of p into the new build.
+// It reports false when there is no such file.
+func (w *DirWriter) Reuse(p string) bool {
+	if w.prev == "" || !validPath(p) {
+		return false
+	}
+	old := filepath.Join(w.prev, filepath.FromSlash(p))
+	if st, err := os.Lstat(old); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	full := filepath.Join(w.tmp, filepath.FromSlash(p))
+	d := filepath.Dir(full)
+	w.mu.Lock()
+	if !w.dirs[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			w.mu.Unlock()
+			return false
+		}
+		w.dirs[d] = true
+	}
+	w.mu.Unlock()
+	return os.Link(old, full) == nil
+}
+
+// PrevStamp returns the stamp the previous build was committed with
+// (see Commit), or "" when there is no previous build.
+func (w *DirWriter) PrevStamp() string {
+	if w.prev == "" {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(w.prev, Marker))
+	if err != nil {
+		return ""
+	}
+	_, stamp, _ := strings.Cut(string(data), "\nstamp: ")
+	return strings.TrimSpace(stamp)
+}
+
+// Commit writes the marker, with stamp (a digest of the build's inputs,
+// so that identical builds write identical markers), and swaps the
+// temporary folder in. The previous build is removed after the swap.
+func (w *DirWriter) Commit(stamp string) error {
 	w.mu.Lock()
 	w.done = true
 	w.mu.Unlock()
-	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
+	marker := markerText
+	if stamp != "" {
+		marker += "stamp: " + stamp + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(marker), 0o644); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
 	}

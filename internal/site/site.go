@@ -13,7 +13,7 @@
 //	print/index.html                  the whole course (left out above 500 lessons)
 //	search/index.html                 search page
 //	404.html                          not found (base-absolute links)
-//	search-index.<hash>.json          fetched on first search
+//	search-index.json                 fetched on first search (revalidated)
 //	css/…, js/…, katex/…              the theme's static files
 //	sitemap.xml, robots.txt, .nojekyll
 //
@@ -56,6 +56,24 @@ type Options struct {
 	MaxPrintLessons int
 	// Timings, when non-nil, receives the time spent per stage.
 	Timings *Timings
+	// Cache is the page cache of the previous build into the same sink, or
+	// nil to render every page. CodeVersion identifies the program (part of
+	// every cache key).
+	Cache       *PageCache
+	CodeVersion string
+	// InputsKey must change whenever anything else that pages show changes
+	// (e.g. the exercises a directive embeds); it is part of every key.
+	InputsKey string
+}
+
+// Result is what Build reports besides the files and the diagnostics.
+type Result struct {
+	Notes []string // worth saying, not problems
+	// Cache describes this build, for the next one; valid only if the
+	// build had no errors and its output was kept.
+	Cache *PageCache
+	// Reused counts the pages carried over from the previous build.
+	Reused int
 }
 
 // rendered is what the build keeps of one page after rendering it: small
@@ -63,6 +81,9 @@ type Options struct {
 // print page still needs it.
 type rendered struct {
 	page     *content.Page
+	key      string // page cache key
+	reused   bool   // carried over from the previous build
+	clean    bool   // converted without problems
 	html     []byte
 	links    []markdown.Link
 	ids      map[string]bool
@@ -75,7 +96,7 @@ type rendered struct {
 // bounded by what is in flight, not by the size of the site. src is the
 // project root (for content assets), theme the resolved theme. Problems go
 // to dl; when dl has errors the caller must discard what sink received.
-func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sink output.Sink) (notes []string) {
+func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sink output.Sink) *Result {
 	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, sink: sink}
 	if b.opts.Workers <= 0 {
 		b.opts.Workers = runtime.GOMAXPROCS(0)
@@ -83,21 +104,48 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 	if b.opts.MaxPrintLessons == 0 {
 		b.opts.MaxPrintLessons = 500
 	}
+	res := &Result{}
 	b.timings().track("static", b.static)
 	if !b.timings().trackOK("templates", b.loadTemplates) {
-		return nil
+		return res
 	}
 	b.timings().track("pages", b.renderPages)
 	b.timings().track("links", b.checkLinks)
 	b.timings().track("search", b.searchIndex)
 	b.timings().track("extras", b.extras)
+	res.Cache = b.newCache()
+	for _, r := range b.pages {
+		if r.reused {
+			res.Reused++
+		}
+	}
 	if c.Config.BaseURL == "" {
-		notes = append(notes, "no sitemap.xml and no canonical links: base_url is a path; set a full URL (https://host/path/) in course.toml or --base-url to get them")
+		res.Notes = append(res.Notes, "no sitemap.xml and no canonical links: base_url is a path; set a full URL (https://host/path/) in course.toml or --base-url to get them")
 	}
 	if !b.printCourse() {
-		notes = append(notes, fmt.Sprintf("no whole-course print page: the course has more than %d lessons; each module still has its own", b.opts.MaxPrintLessons))
+		res.Notes = append(res.Notes, fmt.Sprintf("no whole-course print page: the course has more than %d lessons; each module still has its own", b.opts.MaxPrintLessons))
 	}
-	return notes
+	return res
+}
+
+// newCache describes this build's pages for the next build.
+func (b *builder) newCache() *PageCache {
+	pc := &PageCache{Entries: map[string]*PageEntry{}}
+	keys := make([]string, 0, len(b.pages))
+	for _, r := range b.pages {
+		keys = append(keys, r.key)
+		if !r.clean {
+			continue
+		}
+		ids := make([]string, 0, len(r.ids))
+		for id := range r.ids {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Sections: r.sections}
+	}
+	pc.Stamp = stamp(keys)
+	return pc
 }
 
 type builder struct {
@@ -116,6 +164,7 @@ type builder struct {
 	words   map[*content.Page]int
 	tmpl    map[string]*template.Template
 	sd      *SiteData // the full sidebar
+	conv    *markdown.Converter
 	// compactNav is set for large courses (see compactNavAbove).
 	compactNav bool
 	sideMu     sync.Mutex
@@ -194,18 +243,10 @@ func (b *builder) static() {
 	for _, p := range extra {
 		put(p, b.opts.ExtraStatic[p])
 	}
-	// The search index is written last, but every page names it: its name
-	// hashes what it is made of (URLs, titles, summaries, bodies).
-	h := sha256.New()
-	for _, p := range b.c.Pages {
-		mod := ""
-		if p.Module != nil && p.Module.Index != nil {
-			mod = p.Module.Index.Meta.Title
-		}
-		fmt.Fprintf(h, "%d\x00%s\x00%s\x00%s\x00%s\x00%d\x00", searchIndexVersion, b.abs(p.URL), p.Meta.Title, mod, p.Meta.Summary, len(p.Body))
-		h.Write(p.Body)
-	}
-	b.assets["search-index.json"] = hashName("search-index.json", h.Sum(nil))
+	// The search index keeps one name: every page names it, so a hashed
+	// name would change every page whenever any page changes. The theme
+	// fetches it with cache revalidation instead.
+	b.assets["search-index.json"] = "search-index.json"
 	for _, a := range b.c.Assets {
 		data, err := fs.ReadFile(b.src, a.Src)
 		if err != nil {

@@ -273,26 +273,32 @@ func (b *builder) renderPages() {
 		}
 	}
 
-	conv := markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives})
+	b.conv = markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives})
 	seq := b.c.Pages
 	b.pages = make([]*rendered, len(seq))
+	global := b.globalKey()
 	parallel(len(seq), b.opts.Workers, func(i int) {
 		p := seq[i]
-		start := time.Now()
-		res := conv.Convert(p.Body, b.resolver(p))
-		b.timings().Add("markdown (sum over workers)", time.Since(start))
-		for _, pr := range res.Problems {
-			line, col := diag.LineCol(p.Body, pr.Offset)
-			b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
+		key := pageKey(global, p)
+		var r *rendered
+		if e := b.cached(p, key); e != nil && b.reuse(outPath(p.URL)) {
+			ids := make(map[string]bool, len(e.IDs))
+			for _, id := range e.IDs {
+				ids[id] = true
+			}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, sections: e.Sections}
+			b.pages[i] = r
+		} else {
+			res := b.convertPage(p)
+			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, sections: res.Sections}
+			b.pages[i] = r
+			b.renderPage(i, r, res)
+			r.html = res.HTML
 		}
-		r := &rendered{page: p, links: res.Links, ids: res.IDs, sections: res.Sections}
-		b.pages[i] = r
-		b.renderPage(i, r, res)
 		if p.Module == nil {
 			return
 		}
 		ms := modState[p.Module]
-		r.html = res.HTML
 		ms.pages[index[p]] = r
 		if ms.remaining.Add(-1) == 0 {
 			b.modulePrint(p.Module, ms.pages)
@@ -306,6 +312,40 @@ func (b *builder) renderPages() {
 	b.byURL = make(map[string]*rendered, len(b.pages))
 	for _, r := range b.pages {
 		b.byURL[b.abs(r.page.URL)] = r
+	}
+}
+
+// convertPage converts a page's markdown and reports its problems.
+func (b *builder) convertPage(p *content.Page) *markdown.Result {
+	start := time.Now()
+	res := b.conv.Convert(p.Body, b.resolver(p))
+	b.timings().Add("markdown (sum over workers)", time.Since(start))
+	for _, pr := range res.Problems {
+		line, col := diag.LineCol(p.Body, pr.Offset)
+		b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
+	}
+	return res
+}
+
+// allReused reports whether every page was carried over unchanged.
+func allReused(pages []*rendered) bool {
+	for _, r := range pages {
+		if !r.reused {
+			return false
+		}
+	}
+	return true
+}
+
+// ensureHTML converts again the pages whose HTML the build does not hold
+// (those carried over from the previous build).
+func (b *builder) ensureHTML(pages []*rendered) {
+	for _, r := range pages {
+		if r.html == nil {
+			start := time.Now()
+			r.html = b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML
+			b.timings().Add("markdown (sum over workers)", time.Since(start))
+		}
 	}
 }
 
@@ -377,6 +417,11 @@ func (b *builder) printSections(pages []*rendered) []PrintSection {
 }
 
 func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
+	out := m.Slug + "/print/index.html"
+	if allReused(pages) && b.reuse(out) {
+		return
+	}
+	b.ensureHTML(pages)
 	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
 	sd, cur := b.navFor(m.Index)
 	b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
@@ -458,16 +503,22 @@ func (b *builder) extras() {
 		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
 
 	var all []PrintSection
-	if b.printCourse() {
+	printAll := b.printCourse()
+	if printAll {
 		var pages []*rendered
 		for _, r := range b.pages {
 			if r.page.Module != nil {
 				pages = append(pages, r)
 			}
 		}
-		all = b.printSections(pages)
+		if allReused(pages) && b.reuse("print/index.html") {
+			printAll = false
+		} else {
+			b.ensureHTML(pages)
+			all = b.printSections(pages)
+		}
 	}
-	if b.printCourse() {
+	if printAll {
 		b.execute("print", "print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
 			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
 			PrintSections: all, Breadcrumbs: []NavLink{home}})

@@ -311,7 +311,7 @@
       if (!INDEX_URL) {
         loading = Promise.reject(new Error("no search index on this site"));
       } else {
-        loading = fetch(INDEX_URL, { credentials: "same-origin" })
+        loading = fetch(INDEX_URL, { credentials: "same-origin", cache: "no-cache" })
           .then((r) => {
             if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
             return r.json();

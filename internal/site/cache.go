@@ -1,0 +1,129 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"io/fs"
+	"sort"
+
+	"github.com/mlcourse/course/internal/content"
+	"github.com/mlcourse/course/internal/markdown"
+	"github.com/mlcourse/course/internal/output"
+)
+
+// PageCache lets a rebuild carry a page over from the previous build
+// instead of converting and rendering it again. For each page it keeps the
+// key of everything the page's output depends on, and what the rest of the
+// build needs of the page (link targets, anchors, search text).
+//
+// A page is carried over only when its key is unchanged AND the sink can
+// reuse the previous build's file (output.Reuser). The key of a page hashes
+// the course-wide inputs (the program, the configuration, every theme file,
+// the generated static files, and every page's place, title, summary and
+// reading time, which the sidebar and pager show) and the page's own
+// (front matter and body). Pages with problems are never cached, so a
+// build with errors always reports them again.
+type PageCache struct {
+	// Stamp identifies the build the entries describe; the output folder's
+	// marker carries the same stamp, so a cache is used only with the
+	// output it was made with.
+	Stamp   string                `json:"stamp"`
+	Entries map[string]*PageEntry `json:"entries"` // by page file
+}
+
+// PageEntry is what the cache keeps of one page.
+type PageEntry struct {
+	Key      string             `json:"key"`
+	Links    []markdown.Link    `json:"links,omitempty"`
+	IDs      []string           `json:"ids,omitempty"`
+	Sections []markdown.Section `json:"sections,omitempty"`
+}
+
+// globalKey hashes the inputs every page depends on.
+func (b *builder) globalKey() []byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "course page cache v1\x00%s\x00%s\x00", b.opts.CodeVersion, b.opts.InputsKey)
+	cfg, _ := json.Marshal(b.c.Config)
+	h.Write(cfg)
+	_ = fs.WalkDir(b.theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		if err == nil {
+			fmt.Fprintf(h, "\x00theme %s %d\x00", p, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	extra := make([]string, 0, len(b.opts.ExtraStatic))
+	for p := range b.opts.ExtraStatic {
+		extra = append(extra, p)
+	}
+	sort.Strings(extra)
+	for _, p := range extra {
+		fmt.Fprintf(h, "\x00extra %s %d\x00", p, len(b.opts.ExtraStatic[p]))
+		h.Write(b.opts.ExtraStatic[p])
+	}
+	for _, p := range b.c.Pages {
+		fmt.Fprintf(h, "\x00page %s\x00%s\x00%s\x00%s\x00%d\x00%d", p.File, p.URL, p.Meta.Title, p.Meta.Summary, b.minutes(p), p.Kind)
+	}
+	for _, a := range b.c.Assets {
+		fmt.Fprintf(h, "\x00asset %s %s", a.Src, a.URL)
+	}
+	return h.Sum(nil)
+}
+
+// pageKey hashes a page's own inputs on top of the global key.
+func pageKey(global []byte, p *content.Page) string {
+	h := sha256.New()
+	h.Write(global)
+	meta, _ := json.Marshal(p.Meta)
+	h.Write(meta)
+	fmt.Fprintf(h, "\x00%d\x00", len(p.Body))
+	h.Write(p.Body)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// cached returns the previous entry of p when its key is unchanged.
+func (b *builder) cached(p *content.Page, key string) *PageEntry {
+	if b.opts.Cache == nil || b.opts.Cache.Entries == nil {
+		return nil
+	}
+	e := b.opts.Cache.Entries[p.File]
+	if e == nil || e.Key != key {
+		return nil
+	}
+	return e
+}
+
+// reuse asks the sink to carry path over from the previous build.
+func (b *builder) reuse(path string) bool {
+	r, ok := b.sink.(output.Reuser)
+	if !ok || b.opts.Cache == nil {
+		return false
+	}
+	if !r.Reuse(path) {
+		return false
+	}
+	b.mu.Lock()
+	b.written[path] = true
+	b.mu.Unlock()
+	return true
+}
+
+// stamp digests every page key: identical inputs give identical stamps.
+func stamp(entries []string) string {
+	h := sha256.New()
+	for _, k := range entries {
+		writeString(h, k)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func writeString(h hash.Hash, s string) {
+	fmt.Fprintf(h, "%d:%s", len(s), s)
+}
