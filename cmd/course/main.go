@@ -40,6 +40,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the course into a static site (public/)", runBuild},
+		{"serve", "build the course into memory and serve it with live reload", runServe},
 		{"version", "print the version", func(_ []string, out, _ io.Writer) int {
 			fmt.Fprintln(out, "course", versionString())
 			return exitOK

@@ -44,13 +44,14 @@
 // /__course/events is a text/event-stream. On connecting, a client gets a
 // "hello" event with the current state; then one event per build:
 //
-//	event: reload  data: {"id":…, "pages":[…], "removed":{…}, "all":…, "assets":…}
+//	event: reload  data: {"id":…, "pages":[…], "assets":[…], "removed":{…}, "all":…}
 //	event: error   data: {"id":…, "html":…, "problems":[…]}
 //
 // id names the server instance and build, pages lists the URLs whose HTML
 // changed or appeared, removed maps each URL that disappeared to its nearest
-// existing parent, all says the list was too long to send (every page may
-// have changed) and assets that a file other than HTML changed. The client
+// existing parent, assets lists the other files that changed (a tab that
+// loaded one reloads), and all says the lists were too long to send (every
+// page may have changed). The client
 // (client/live.js) keeps one stream for all the tabs of a site: the tab
 // holding a Web Lock named "course-live" opens it and relays each event to
 // the others over a BroadcastChannel; without Web Locks or BroadcastChannel
@@ -152,8 +153,10 @@ type Reload struct {
 	ID      string            `json:"id"`
 	Pages   []string          `json:"pages"`             // URLs whose HTML changed or appeared
 	Removed map[string]string `json:"removed,omitempty"` // URL gone → nearest existing parent
-	All     bool              `json:"all,omitempty"`     // Pages was too long to send
-	Assets  bool              `json:"assets,omitempty"`  // a file other than HTML changed
+	All     bool              `json:"all,omitempty"`     // Pages or Assets was too long to send
+	// Assets lists the URLs of the other files that changed, appeared or
+	// disappeared; a tab reloads when it has loaded one of them.
+	Assets []string `json:"assets,omitempty"`
 	// Files counts every file that changed, appeared or disappeared.
 	Files int `json:"files"`
 }
@@ -216,7 +219,7 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 		if isHTML(p) {
 			ev.Pages = append(ev.Pages, s.pageURL(p))
 		} else {
-			ev.Assets = true
+			ev.Assets = append(ev.Assets, s.base+p)
 		}
 	}
 	for p := range oldFiles {
@@ -225,7 +228,7 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 		}
 		ev.Files++
 		if !isHTML(p) {
-			ev.Assets = true
+			ev.Assets = append(ev.Assets, s.base+p)
 			continue
 		}
 		if ev.Removed == nil {
@@ -234,10 +237,11 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 		u := s.pageURL(p)
 		ev.Removed[u] = s.nearest(cur, u)
 	}
-	if len(ev.Pages) > s.maxPages {
-		ev.Pages, ev.All = []string{}, true
+	if len(ev.Pages) > s.maxPages || len(ev.Assets) > s.maxPages {
+		ev.Pages, ev.Assets, ev.All = []string{}, nil, true
 	}
 	slices.Sort(ev.Pages)
+	slices.Sort(ev.Assets)
 	return ev
 }
 

@@ -410,7 +410,7 @@ func TestEventsTellWhatChanged(t *testing.T) {
 	if err := json.Unmarshal([]byte(data), &got); name != "reload" || err != nil {
 		t.Fatalf("event %s %s (%v), want reload", name, data, err)
 	}
-	if strings.Join(got.Pages, " ") != "/ml/a/ /ml/c/" || got.Removed["/ml/a/b/"] != "/ml/a/" || got.Assets || got.All || got.Files != 3 {
+	if strings.Join(got.Pages, " ") != "/ml/a/ /ml/c/" || got.Removed["/ml/a/b/"] != "/ml/a/" || got.Assets != nil || got.All || got.Files != 3 {
 		t.Errorf("reload event %+v, want pages /ml/a/ /ml/c/, /ml/a/b/ removed to /ml/a/, no assets", got)
 	}
 	if got.ID == hello.ID || got.ID != rel.ID {
@@ -438,7 +438,7 @@ func TestEventsTellWhatChanged(t *testing.T) {
 	_, data = ev.next(t)
 	got = Reload{}
 	_ = json.Unmarshal([]byte(data), &got)
-	if !got.Assets || got.Removed["/ml/c/"] != "/ml/" || len(got.Pages) != 0 {
+	if strings.Join(got.Assets, " ") != "/ml/css/s.css" || got.Removed["/ml/c/"] != "/ml/" || len(got.Pages) != 0 {
 		t.Errorf("reload %+v, want assets changed and /ml/c/ removed to /ml/", got)
 	}
 

@@ -100,6 +100,22 @@ func TestSeparateEditsAreSeparateBatches(t *testing.T) {
 	}
 }
 
+func TestATemporaryFileIsLeftOut(t *testing.T) {
+	b := NewBatcher(10*time.Millisecond, time.Second)
+	// sed -i: a temporary file, renamed over the lesson.
+	b.Add(change("content/sedX1b2c3", Create), ms(0))
+	b.Add(change("content/sedX1b2c3", Write), ms(0.1))
+	b.Add(change("content/sedX1b2c3", Remove), ms(0.2))
+	b.Add(change("content/a.md", Create), ms(0.2))
+	// vim: the lesson renamed away, then written anew, stays.
+	b.Add(change("content/b.md", Remove), ms(0.3))
+	b.Add(change("content/b.md", Create), ms(0.4))
+	// A lesson created then deleted is gone; one deleted then created stays.
+	if got := b.Flush().Paths(); fmt.Sprint(got) != "[content/a.md content/b.md]" {
+		t.Errorf("paths %v, want the two lessons only", got)
+	}
+}
+
 func TestRescan(t *testing.T) {
 	b := NewBatcher(10*time.Millisecond, time.Second)
 	b.Rescan(ms(0))

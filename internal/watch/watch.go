@@ -15,8 +15,10 @@
 //     event), or once the first event of the batch is Options.MaxWait old
 //     (200 ms by default), so that a constant stream still rebuilds. An
 //     editor's write-temp-then-rename save or a git checkout of many files
-//     arrives as one batch. Changes that arrive while the receiver is busy
-//     (rebuilding) join the batch that waits for it.
+//     arrives as one batch. A file created and removed (or renamed away)
+//     within a batch, such as sed -i's temporary file, is left out. Changes
+//     that arrive while the receiver is busy (rebuilding) join the batch
+//     that waits for it.
 //   - With Options.Poll > 0 the watcher polls instead (network drives, some
 //     containers): every interval it compares the size, modification time
 //     and kind of every watched file with the previous scan.
@@ -328,22 +330,31 @@ func (b *Batch) merge(c Change) {
 // pass the time of each change, which makes it testable without sleeping.
 type Batcher struct {
 	quiet, maxWait time.Duration
-	pending        map[string]*Change
+	pending        map[string]*pending
 	rescan         bool
 	first, last    time.Time
 }
 
 // NewBatcher returns a Batcher with the given quiet window and maximum wait.
 func NewBatcher(quiet, maxWait time.Duration) *Batcher {
-	return &Batcher{quiet: quiet, maxWait: maxWait, pending: map[string]*Change{}}
+	return &Batcher{quiet: quiet, maxWait: maxWait, pending: map[string]*pending{}}
 }
 
-// Add records a change that happened at now.
+// pending is a change being batched, with the order of its operations.
+type pending struct {
+	Change
+	born bool // the first operation created the path
+	last Op   // the last operation
+}
+
+// Add records a change that happened at now. A path created and then
+// removed within one batch (a temporary file) is left out of it.
 func (b *Batcher) Add(c Change, now time.Time) {
 	if p, ok := b.pending[c.Path]; ok {
 		p.Op |= c.Op
+		p.last = c.Op
 	} else {
-		b.pending[c.Path] = &c
+		b.pending[c.Path] = &pending{Change: c, born: c.Op == Create, last: c.Op}
 	}
 	b.touch(now)
 }
@@ -379,11 +390,14 @@ func (b *Batcher) Due() (due time.Time, ok bool) {
 func (b *Batcher) Flush() Batch {
 	bt := Batch{Rescan: b.rescan, Changes: make([]Change, 0, len(b.pending))}
 	for _, c := range b.pending {
-		bt.Changes = append(bt.Changes, *c)
+		if c.born && c.last == Remove {
+			continue
+		}
+		bt.Changes = append(bt.Changes, c.Change)
 		bt.Kinds |= c.Kind
 	}
 	slices.SortFunc(bt.Changes, func(x, y Change) int { return strings.Compare(x.Path, y.Path) })
-	b.pending = map[string]*Change{}
+	b.pending = map[string]*pending{}
 	b.rescan = false
 	b.first, b.last = time.Time{}, time.Time{}
 	return bt

@@ -7,9 +7,10 @@
  * other tabs over a BroadcastChannel; when it closes, another tab takes the
  * lock. Without Web Locks or BroadcastChannel each tab opens its own stream.
  *
- * On "reload" a tab reloads if its own page changed (keeping its scroll
- * position through sessionStorage), goes to the nearest existing parent if
- * its page was deleted, and otherwise stays. On "error" it shows the
+ * On "reload" a tab reloads if its own page changed or a file it loaded
+ * (stylesheet, script, image, font) did, keeping its scroll position
+ * through sessionStorage; it goes to the nearest existing parent if its
+ * page was deleted, and otherwise stays. On "error" it shows the
  * problems in an overlay; the next good build hides it.
  */
 (function () {
@@ -30,7 +31,10 @@
   var here = location.pathname.replace(/index\.html$/, "");
   var overlay = null;
   var leaving = false;
-  var live = (window.__courseLiveState = { leader: false, events: 0, reloads: 0 });
+  var live = (window.__courseLiveState = { leader: false, events: 0 });
+  try {
+    performance.setResourceTimingBufferSize(2000);
+  } catch (e) {}
 
   restoreScroll();
 
@@ -105,11 +109,26 @@
     var to = ev.removed && ev.removed[here];
     if (to && !page.notFound) return goTo(to);
     var pages = ev.pages || [];
-    if (page.errorPage || ev.all || ev.assets || pages.indexOf(here) >= 0 ||
+    if (page.errorPage || ev.all || pages.indexOf(here) >= 0 || usesAny(ev.assets) ||
         (page.notFound && pages.indexOf(page.base + "404.html") >= 0)) {
       return reload();
     }
     page.id = ev.id;
+  }
+
+  // usesAny reports whether this page loaded one of the URLs.
+  function usesAny(urls) {
+    if (!urls || !urls.length) return false;
+    var loaded = {};
+    try {
+      performance.getEntriesByType("resource").forEach(function (e) {
+        loaded[new URL(e.name, location.href).pathname] = true;
+      });
+    } catch (e) {
+      return true; // cannot tell: reload to be safe
+    }
+    for (var i = 0; i < urls.length; i++) if (loaded[urls[i]]) return true;
+    return false;
   }
 
   function onError(ev) {
