@@ -3,6 +3,7 @@ package highlight
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -16,10 +17,10 @@ type span struct {
 }
 
 // tokensToSpans turns chroma tokens into spans over their concatenation,
-// leaving out empty tokens (which coalesced chroma output never has).
-func tokensToSpans(toks []chroma.Token) (string, []span) {
+// appended to spans, leaving out empty tokens (which coalesced chroma output
+// never has).
+func tokensToSpans(toks []chroma.Token, spans []span) (string, []span) {
 	var sb strings.Builder
-	spans := make([]span, 0, len(toks))
 	for _, t := range toks {
 		if t.Value == "" {
 			continue
@@ -47,56 +48,54 @@ func spansToTokens(text string, spans []span) []chroma.Token {
 // displayed numbers) and a pre wrapper that adds data-lang: see chromaFormat
 // in the tests, against which it is checked byte for byte.
 //
-// It is many times faster than chroma's formatter because it writes into one
-// buffer without fmt and reads CSS classes from a table.
+// It is many times faster than chroma's formatter because it appends to one
+// buffer of the right size, without fmt, and reads tags from a table.
 func formatHTML(b block, text string, spans []span) string {
 	lang := cmpOr(b.lang, "text")
 	lines := strings.Count(text, "\n")
 	if text != "" && text[len(text)-1] != '\n' {
 		lines++
 	}
-	var sb strings.Builder
-	sb.Grow(64 + len(lang) + len(text) + len(spans)*24 + lines*48)
-
-	sb.WriteString(`<pre class="chroma" data-lang="`)
-	escapeHTML(&sb, lang)
-	sb.WriteString(`"><code>`)
+	bp := bufPool.Get().(*[]byte)
+	buf := (*bp)[:0]
+	if size := 64 + len(lang) + len(text) + len(spans)*28 + lines*56; cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	buf = append(buf, `<pre class="chroma" data-lang="`...)
+	buf = appendEscaped(buf, lang)
+	buf = append(buf, `"><code>`...)
 
 	digits := len(strconv.Itoa(b.start + lines - 1))
 	line := 0     // 0-based index of the current line
 	open := false // the current line's spans are open
 	ranges := b.ranges
-	var num []byte
-	startLine := func() {
-		// Highlight ranges count block lines, 1-based.
-		for len(ranges) > 0 && line+1 > ranges[0][1] {
-			ranges = ranges[1:]
-		}
-		if len(ranges) > 0 && line+1 >= ranges[0][0] {
-			sb.WriteString(`<span class="line hl">`)
-		} else {
-			sb.WriteString(`<span class="line">`)
-		}
-		if b.lineNumbers {
-			sb.WriteString(`<span class="ln">`)
-			num = strconv.AppendInt(num[:0], int64(b.start+line), 10)
-			for i := len(num); i < digits; i++ {
-				sb.WriteByte(' ')
-			}
-			sb.Write(num)
-			sb.WriteString(`</span>`)
-		}
-		sb.WriteString(`<span class="cl">`)
-		open = true
-	}
 	start := 0
 	for _, s := range spans {
-		cls := classOf(s.t)
+		tag := openTag(s.t)
 		v := text[start:s.end]
 		start = s.end
 		for v != "" {
 			if !open {
-				startLine()
+				// Highlight ranges count block lines, 1-based.
+				for len(ranges) > 0 && line+1 > ranges[0][1] {
+					ranges = ranges[1:]
+				}
+				if len(ranges) > 0 && line+1 >= ranges[0][0] {
+					buf = append(buf, `<span class="line hl">`...)
+				} else {
+					buf = append(buf, `<span class="line">`...)
+				}
+				if b.lineNumbers {
+					buf = append(buf, `<span class="ln">`...)
+					n := b.start + line
+					for w := len(strconv.Itoa(n)); w < digits; w++ {
+						buf = append(buf, ' ')
+					}
+					buf = strconv.AppendInt(buf, int64(n), 10)
+					buf = append(buf, `</span>`...)
+				}
+				buf = append(buf, `<span class="cl">`...)
+				open = true
 			}
 			part := v
 			nl := strings.IndexByte(v, '\n')
@@ -104,28 +103,40 @@ func formatHTML(b block, text string, spans []span) string {
 				part = v[:nl+1]
 			}
 			v = v[len(part):]
-			if cls != "" {
-				sb.WriteString(`<span class="`)
-				sb.WriteString(cls)
-				sb.WriteString(`">`)
-				escapeHTML(&sb, part)
-				sb.WriteString(`</span>`)
+			if tag != "" {
+				buf = append(buf, tag...)
+				buf = appendEscaped(buf, part)
+				buf = append(buf, `</span>`...)
 			} else {
-				escapeHTML(&sb, part)
+				buf = appendEscaped(buf, part)
 			}
 			if nl >= 0 {
-				sb.WriteString(`</span></span>`)
+				buf = append(buf, `</span></span>`...)
 				open = false
 				line++
 			}
 		}
 	}
 	if open {
-		sb.WriteString(`</span></span>`)
+		buf = append(buf, `</span></span>`...)
 	}
-	sb.WriteString(`</code></pre>`)
-	return sb.String()
+	buf = append(buf, `</code></pre>`...)
+	out := string(buf)
+	if cap(buf) <= maxPooled {
+		*bp = buf
+		bufPool.Put(bp)
+	}
+	return out
 }
+
+// Buffers are reused between calls, which spares the garbage collector most
+// of the work; huge ones are let go.
+var (
+	bufPool  = sync.Pool{New: func() any { return new([]byte) }}
+	spanPool = sync.Pool{New: func() any { return new([]span) }}
+)
+
+const maxPooled = 1 << 20
 
 func cmpOr(a, b string) string {
 	if a != "" {
@@ -137,8 +148,8 @@ func cmpOr(a, b string) string {
 // needsEscape marks the bytes html.EscapeString replaces.
 var needsEscape = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
 
-// escapeHTML writes s escaped exactly as html.EscapeString does.
-func escapeHTML(sb *strings.Builder, s string) {
+// appendEscaped appends s escaped exactly as html.EscapeString does.
+func appendEscaped(buf []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		if !needsEscape[s[i]] {
@@ -157,20 +168,20 @@ func escapeHTML(sb *strings.Builder, s string) {
 		case '"':
 			esc = "&#34;"
 		}
-		sb.WriteString(s[last:i])
-		sb.WriteString(esc)
+		buf = append(buf, s[last:i]...)
+		buf = append(buf, esc...)
 		last = i + 1
 	}
-	sb.WriteString(s[last:])
+	return append(buf, s[last:]...)
 }
 
 // Classes of token types, looked up by index: every type in
 // chroma.StandardTypes lies in [minType, maxType), where classIndex holds
-// 1 + its index in classNames.
+// 1 + its index in classNames and openTags.
 const minType, maxType = -32, 10000
 
-var classNames, classIndex = func() ([]string, []uint8) {
-	names := []string{}
+var classNames, openTags, classIndex = func() ([]string, []string, []uint8) {
+	var names, tags []string
 	index := make([]uint8, maxType-minType)
 	seen := map[string]uint8{}
 	for t := range chroma.StandardTypes {
@@ -181,6 +192,7 @@ var classNames, classIndex = func() ([]string, []uint8) {
 		i, ok := seen[c]
 		if !ok {
 			names = append(names, c)
+			tags = append(tags, spanTag(c))
 			i = uint8(len(names))
 			seen[c] = i
 		}
@@ -189,7 +201,7 @@ var classNames, classIndex = func() ([]string, []uint8) {
 	if len(names) > 255 {
 		panic("highlight: too many classes")
 	}
-	return names, index
+	return names, tags, index
 }()
 
 // classOf is the CSS class chroma's formatter gives a token type.
@@ -200,6 +212,24 @@ func classOf(t chroma.TokenType) string {
 		}
 	}
 	return chromaClass(t)
+}
+
+// openTag is the <span class="…"> that starts a token of type t, or "" for
+// a type without a class.
+func openTag(t chroma.TokenType) string {
+	if minType <= t && t < maxType {
+		if i := classIndex[t-minType]; i != 0 {
+			return openTags[i-1]
+		}
+	}
+	return spanTag(chromaClass(t))
+}
+
+func spanTag(class string) string {
+	if class == "" {
+		return ""
+	}
+	return `<span class="` + class + `">`
 }
 
 // chromaClass is html.Formatter.class without a prefix: the class of the

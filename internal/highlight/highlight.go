@@ -209,30 +209,39 @@ func (b block) key() [sha256.Size]byte {
 // render highlights the block on the fast path: our Python scanner where it
 // applies, chroma otherwise, and our formatter.
 func (b block) render() string {
-	text, spans := b.lex(true)
-	return formatHTML(b, text, spans)
+	sp := spanPool.Get().(*[]span)
+	text, spans := b.lexInto(true, (*sp)[:0])
+	out := formatHTML(b, text, spans)
+	if cap(spans) <= maxPooled {
+		*sp = spans
+		spanPool.Put(sp)
+	}
+	return out
 }
 
 // lex lexes the block into spans of a text (b.code, unless a chroma lexer
 // changed it). With fast set, Python goes through lexPython.
-func (b block) lex(fast bool) (string, []span) {
+func (b block) lex(fast bool) (string, []span) { return b.lexInto(fast, nil) }
+
+// lexInto is lex appending to spans.
+func (b block) lexInto(fast bool, spans []span) (string, []span) {
 	if b.code == "" {
-		return "", nil
+		return "", spans
 	}
 	lexer := lexerFor(b.lang)
 	if lexer == nil {
-		return b.code, []span{{chroma.Text, len(b.code)}}
+		return b.code, append(spans, span{chroma.Text, len(b.code)})
 	}
 	if fast && isPython(lexer) {
-		if spans, ok := lexPython(b.code); ok {
-			return b.code, spans
+		if out, ok := lexPythonInto(b.code, spans); ok {
+			return b.code, out
 		}
 	}
 	toks, err := chromaTokens(lexer, b.code)
 	if err != nil {
-		return b.code, []span{{chroma.Text, len(b.code)}}
+		return b.code, append(spans, span{chroma.Text, len(b.code)})
 	}
-	return tokensToSpans(toks)
+	return tokensToSpans(toks, spans)
 }
 
 // chromaTokens runs a chroma lexer, coalescing tokens as chroma's own

@@ -35,24 +35,32 @@ import (
 // pythonRulesFingerprint pins the chroma rules this was written against: if
 // a chroma upgrade changes them, lexPython refuses all input until someone
 // re-runs the differential tests and updates the fingerprint.
-func lexPython(code string) (toks []span, ok bool) {
+func lexPython(code string) ([]span, bool) { return lexPythonInto(code, nil) }
+
+// lexPythonInto is lexPython appending to toks, which must be empty.
+func lexPythonInto(code string, toks []span) (_ []span, ok bool) {
 	if !pythonRulesVerified() || !utf8.ValidString(code) || strings.IndexByte(code, '\r') >= 0 {
-		return nil, false
+		return toks, false
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, isBail := r.(bailout); !isBail {
 				panic(r)
 			}
-			toks, ok = nil, false
+			ok = false
 		}
 	}()
-	l := pyLexer{s: code, stack: make([]pyState, 1, 8), toks: make([]span, 0, len(code)/4+4)}
+	// Python code averages a token per two or three bytes.
+	if cap(toks) < len(code)/2+8 {
+		toks = make([]span, 0, len(code)/2+8)
+	}
+	var stack [8]pyState
+	l := pyLexer{s: code, stack: stack[:1], toks: toks[:0]}
 	l.run()
 	start := 0
 	for _, t := range l.toks {
 		if t.end-start >= 8192 {
-			return nil, false
+			return l.toks[:0], false
 		}
 		start = t.end
 	}
@@ -347,6 +355,14 @@ func (l *pyLexer) root() bool {
 	}
 	end := l.nameEnd(p)
 	w := s[p:end]
+	if !mayBeWord(w) {
+		// No rule before expr's name rule can match, but a string prefix.
+		if end < len(s) && (s[end] == '"' || s[end] == '\'') {
+			return l.expr()
+		}
+		l.emit(chroma.Name, end)
+		return true
+	}
 	// keywords: (yield from|nonlocal|…|match|case)\b, (False|True|None)\b
 	if w == "yield" && strings.HasPrefix(s[end:], " from") && l.boundary(end+5) {
 		l.emit(chroma.Keyword, end+5)
@@ -478,6 +494,10 @@ func (l *pyLexer) expr() bool {
 	}
 	end := l.nameEnd(p)
 	w := s[p:end]
+	if !mayBeWord(w) {
+		l.emit(chroma.Name, end)
+		return true
+	}
 	// (in|is|and|or|not)\b comes first but cannot match these two; then
 	// (yield from|async for|lambda|…)\b tries the two-word keywords first.
 	if w == "yield" && strings.HasPrefix(s[end:], " from") && l.boundary(end+5) {
@@ -1129,7 +1149,27 @@ var (
 	pyMagicFuncs = map[string]bool{}
 )
 
+// wordShapes has bit n of entry c set when some word of the tables above
+// (or def, class, from, import) has length n and starts with c.
+var wordShapes [128]uint32
+
+// mayBeWord is a quick test that rules out most names: false means w is in
+// none of the word tables.
+func mayBeWord(w string) bool {
+	return len(w) < 32 && wordShapes[w[0]&127]&(1<<len(w)) != 0
+}
+
 func init() {
+	for _, list := range [][]string{rootKeywords, keywordConstants, exprKeywords, builtins, builtinsPseudo,
+		exceptions, magicFuncs, magicVars, {"in", "is", "and", "or", "not", "def", "class", "from", "import"}} {
+		for _, w := range list {
+			w, _, _ = strings.Cut(w, " ") // "yield from", "async for"
+			if len(w) >= 32 || w[0] >= 128 {
+				panic("highlight: word table entry " + w)
+			}
+			wordShapes[w[0]] |= 1 << len(w)
+		}
+	}
 	for _, w := range rootKeywords {
 		if !strings.Contains(w, " ") {
 			pyRootWords[w] = chroma.Keyword

@@ -21,7 +21,7 @@ func chromaRender(b block) string {
 
 // fastFormat formats chroma tokens with our formatter.
 func fastFormat(b block, toks []chroma.Token) string {
-	text, spans := tokensToSpans(toks)
+	text, spans := tokensToSpans(toks, nil)
 	return formatHTML(b, text, spans)
 }
 
