@@ -59,14 +59,15 @@ func pythonCorpus(t *testing.T) []string {
 	slices.Sort(files)
 	files = slices.Compact(files)
 	if len(files) == 0 {
-		msg := "NO PYTHON CORPUS: no .py files under /usr/lib/python3.*; the fast Python lexer is NOT being checked against chroma on real code"
+		msg := "NO PYTHON CORPUS: no .py files under " + *pyCorpusDirs +
+			"; the fast Python lexer is NOT being checked against chroma on real code"
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
 		t.Log(strings.Repeat("!", 72))
 		t.Log(msg)
 		t.Log(strings.Repeat("!", 72))
-		t.Skip(msg)
+		t.Skip("no Python corpus")
 	}
 	var chunks []string
 	for _, path := range files {
