@@ -420,11 +420,5 @@ func (c *Course) ResolvePrereq(p *Page, ref string) *Page {
 
 // Nearest returns the reference closest to ref by edit distance, or "".
 func (c *Course) Nearest(ref string) string {
-	best, bestD := "", len(ref)/2+2
-	for _, r := range c.Refs() {
-		if d := Levenshtein(ref, r); d < bestD {
-			best, bestD = r, d
-		}
-	}
-	return best
+	return diag.Nearest(ref, c.Refs(), len(ref)/2+2)
 }

@@ -194,36 +194,8 @@ func typeMsg(msg string) string {
 }
 
 func suggestKey(k string) string {
-	best, bestD := "", 3
-	for known := range knownKeys {
-		if d := Levenshtein(strings.ToLower(k), known); d < bestD || d == bestD && known < best {
-			best, bestD = known, d
-		}
-	}
-	if best != "" {
+	if best := diag.Nearest(strings.ToLower(k), strings.Split(knownKeyList(), ", "), 3); best != "" {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	return "known keys: " + knownKeyList()
-}
-
-// Levenshtein returns the edit distance between a and b.
-func Levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

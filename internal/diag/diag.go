@@ -207,3 +207,39 @@ func SourceLine(src []byte, n int) string {
 	}
 	return strings.TrimRight(lines[n-1], "\r")
 }
+
+// Levenshtein returns the edit distance between a and b, in runes.
+func Levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Nearest returns the candidate closest to word by edit distance, when it
+// is closer than maxDist; ties go to the first candidate in sorted order.
+// It returns "" when nothing is close: a far-fetched "did you mean" hurts
+// more than none.
+func Nearest(word string, candidates []string, maxDist int) string {
+	best, bestD := "", maxDist
+	for _, c := range candidates {
+		if d := Levenshtein(word, c); d < bestD || d == bestD && best != "" && c < best {
+			best, bestD = c, d
+		}
+	}
+	return best
+}

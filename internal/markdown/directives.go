@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/mlcourse/course/internal/diag"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -139,30 +141,8 @@ func (w *walker) suggestDirective(name string) string {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	for _, k := range names {
-		if levenshtein(k, name) <= 2 {
-			return fmt.Sprintf("did you mean %q?", k)
-		}
+	if best := diag.Nearest(name, names, 3); best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
 	}
 	return "known directives: " + strings.Join(names, ", ")
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -316,12 +316,11 @@ func (b *builder) resolver(p *content.Page) markdown.LinkResolver {
 }
 
 func (b *builder) nearestFile(file string) string {
-	best, bestD := "", len(file)/2+2
+	files := make([]string, 0, len(b.c.Pages))
 	for _, p := range b.c.Pages {
-		if d := content.Levenshtein(file, p.File); d < bestD {
-			best, bestD = p.File, d
-		}
+		files = append(files, p.File)
 	}
+	best := diag.Nearest(file, files, len(file)/2+2)
 	if best == "" {
 		return "check the path; it is relative to the file that links"
 	}
@@ -396,13 +395,11 @@ func (b *builder) checkLinks() {
 }
 
 func (b *builder) suggestURL(u string) string {
-	best, bestD := "", len(u)/2+2
-	for _, r := range b.pages {
-		cand := b.abs(r.page.URL)
-		if d := content.Levenshtein(u, cand); d < bestD {
-			best, bestD = cand, d
-		}
+	urls := make([]string, 0, len(b.c.Pages))
+	for _, p := range b.c.Pages {
+		urls = append(urls, b.abs(p.URL))
 	}
+	best := diag.Nearest(u, urls, len(u)/2+2)
 	if best == "" {
 		return "link to the .md file of the page"
 	}
@@ -410,17 +407,12 @@ func (b *builder) suggestURL(u string) string {
 }
 
 func suggestAnchor(frag string, ids map[string]bool) string {
-	best, bestD := "", len(frag)/2+2
 	keys := make([]string, 0, len(ids))
 	for id := range ids {
 		keys = append(keys, id)
 	}
 	sort.Strings(keys)
-	for _, id := range keys {
-		if d := content.Levenshtein(frag, id); d < bestD {
-			best, bestD = id, d
-		}
-	}
+	best := diag.Nearest(frag, keys, len(frag)/2+2)
 	if best == "" {
 		return "anchors are the heading texts in lowercase with spaces as dashes"
 	}
