@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/markdown"
@@ -59,12 +60,7 @@ func (b *builder) globalKey() []byte {
 		}
 		return nil
 	})
-	extra := make([]string, 0, len(b.opts.ExtraStatic))
-	for p := range b.opts.ExtraStatic {
-		extra = append(extra, p)
-	}
-	sort.Strings(extra)
-	for _, p := range extra {
+	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
 		fmt.Fprintf(h, "\x00extra %s %d\x00", p, len(b.opts.ExtraStatic[p]))
 		h.Write(b.opts.ExtraStatic[p])
 	}

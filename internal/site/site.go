@@ -29,8 +29,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -235,12 +237,7 @@ func (b *builder) static() {
 		put(strings.TrimPrefix(p, "static/"), data)
 		return nil
 	})
-	extra := make([]string, 0, len(b.opts.ExtraStatic))
-	for p := range b.opts.ExtraStatic {
-		extra = append(extra, p)
-	}
-	sort.Strings(extra)
-	for _, p := range extra {
+	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
 		put(p, b.opts.ExtraStatic[p])
 	}
 	// The search index keeps one name: every page names it, so a hashed
