@@ -116,9 +116,10 @@ class OutputLimitExceeded(BaseException):
 class LearnerRaised(Exception):
     """The learner's function, called through `call`, raised `exc`."""
 
-    def __init__(self, input, exc):
-        super().__init__(input)
+    def __init__(self, input, brief, exc):
+        super().__init__(brief)
         self.input = input
+        self.brief = brief
         self.exc = exc
 
 
@@ -130,7 +131,8 @@ class _State:
     def __init__(self):
         self.learner_file = "learner.py"
         self.learner = None
-        self.input = ""
+        self.input = ""  # the learner's last call, in full
+        self.brief = ""  # the same on one line
         self.random_depth = 0
         self.cases = {}
 
@@ -180,10 +182,22 @@ def show(value, limit=KEEP_TEXT):
         return f"<{type(value).__name__} object; repr failed: {type(e).__name__}>"
 
 
-def _call_text(fn, args, kwargs):
+def _brief(value):
+    """A one-line text for value: arrays and tensors by shape and dtype."""
+    if _is_array(value) or _is_tensor(value):
+        kind = "array" if _is_array(value) else "tensor"
+        return f"{kind}(shape={tuple(value.shape)}, dtype={value.dtype})"
+    text = " ".join(show(value, 80).split())
+    return text
+
+
+def _call_text(fn, args, kwargs, brief=False):
+    """The call as Python source: in full (for the input field) or brief
+    (one line, for messages)."""
     name = getattr(fn, "__name__", "function")
-    parts = [show(a, 300) for a in args] + [f"{k}={show(v, 300)}" for k, v in kwargs.items()]
-    return _cut(f"{name}({', '.join(parts)})", 1000)
+    each = _brief if brief else (lambda v: show(v, 1000))
+    parts = [each(a) for a in args] + [f"{k}={each(v)}" for k, v in kwargs.items()]
+    return _cut(f"{name}({', '.join(parts)})", 300 if brief else KEEP_TEXT)
 
 
 # ---------------------------------------------------------------- comparison
@@ -321,15 +335,21 @@ def call(fn, *args, **kwargs):
 
     If fn raises, the test reports "<call> raised <exception>" with the
     learner's traceback."""
-    text = _call_text(fn, args, kwargs)
-    _state.input = text
+    text, brief = _remember(fn, args, kwargs)
     a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
         return fn(*a, **k)
     except (CheckFailure, LearnerRaised, OutputLimitExceeded):
         raise
     except BaseException as e:
-        raise LearnerRaised(text, e) from e
+        raise LearnerRaised(text, brief, e) from e
+
+
+def _remember(fn, args, kwargs):
+    """Note the learner's call as the test's input; return it in full and brief."""
+    _state.input = _call_text(fn, args, kwargs)
+    _state.brief = _call_text(fn, args, kwargs, brief=True)
+    return _state.input, _state.brief
 
 
 def expect(condition, message, *, input="", expected="", actual=""):
@@ -338,36 +358,51 @@ def expect(condition, message, *, input="", expected="", actual=""):
         raise CheckFailure(message, input=input or _state.input, expected=expected, actual=actual)
 
 
-def compare(learner_fn, ref_fn, *args, rtol=1e-9, atol=1e-12, **kwargs):
+def compare(learner_fn, ref_fn, *args, rtol=1e-9, atol=1e-12, differ=None, **kwargs):
     """Call the reference and the learner's function on (copies of) the same
-    arguments and fail unless the results agree within tolerance, or unless
-    the learner's function changed its arguments. Returns the learner's result."""
+    arguments and fail unless the results agree, or if the learner's function
+    changed its arguments. Returns the learner's result.
+
+    Results agree when describe_difference(actual, expected, rtol, atol) is
+    None, or, when given, differ(actual, expected) is None (e.g. a lambda
+    calling image_difference). The comparison counts as a case of
+    ref_fn.__name__ in the report's cases (random inside random_cases)."""
     _state.count(ref_fn)
     try:
         expected = ref_fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     except BaseException as e:
-        raise _ReferenceFailed(_call_text(ref_fn, args, kwargs), e) from e
-    text = _call_text(learner_fn, args, kwargs)
-    _state.input = text
+        raise _ReferenceFailed(_call_text(ref_fn, args, kwargs, brief=True), e) from e
+    text, brief = _remember(learner_fn, args, kwargs)
     a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
         actual = learner_fn(*a, **k)
     except (CheckFailure, OutputLimitExceeded):
         raise
     except BaseException as e:
-        raise LearnerRaised(text, e) from e
-    d = describe_difference(actual, expected, rtol, atol)
+        raise LearnerRaised(text, brief, e) from e
+    d = differ(actual, expected) if differ else describe_difference(actual, expected, rtol, atol)
     if d:
-        raise CheckFailure(f"{text}: {d}", input=text, expected=show(expected), actual=show(actual))
+        raise CheckFailure(f"{brief}: {d}", input=text, expected=show(expected), actual=show(actual))
     for i, (before, after) in enumerate(zip(args, a)):
-        if describe_difference(after, before, 0, 0):
+        if _plain(before) and describe_difference(after, before, 0, 0):
             raise CheckFailure(
-                f"{text} changed its argument {i + 1}; return a new value and leave the input as it was",
+                f"{brief} changed its argument {i + 1}; return a new value and leave the input as it was",
                 input=text,
                 expected=show(before),
                 actual=show(after),
             )
     return actual
+
+
+def _plain(x):
+    """Whether describe_difference can tell if x changed (data, not objects)."""
+    if x is None or isinstance(x, (bool, int, float, complex, str, bytes)) or _is_array(x) or _is_tensor(x):
+        return True
+    if isinstance(x, (list, tuple)):
+        return all(_plain(v) for v in x)
+    if isinstance(x, dict):
+        return all(_plain(v) for v in x.values())
+    return _is_number(x)
 
 
 class _ReferenceFailed(Exception):
@@ -381,8 +416,7 @@ def expect_raises(exc, fn, *args, **kwargs):
     """Fail unless fn(*args, **kwargs) raises exc (a type or tuple of types).
     Returns the exception raised."""
     _state.count(fn)
-    text = _call_text(fn, args, kwargs)
-    _state.input = text
+    text, brief = _remember(fn, args, kwargs)
     want = exc.__name__ if isinstance(exc, type) else " or ".join(e.__name__ for e in exc)
     try:
         result = fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
@@ -392,14 +426,14 @@ def expect_raises(exc, fn, *args, **kwargs):
         raise
     except BaseException as e:
         raise CheckFailure(
-            f"{text} raised {type(e).__name__}: {_cut(str(e), 300)}; it should raise {want}",
+            f"{brief} raised {type(e).__name__}: {_cut(str(e), 300)}; it should raise {want}",
             input=text,
             expected=want,
             actual=f"{type(e).__name__}: {_cut(str(e), 300)}",
             traceback=_learner_traceback(e),
         ) from None
     raise CheckFailure(
-        f"{text} returned {show(result, 200)}; it should raise {want}",
+        f"{brief} returned {_brief(result)}; it should raise {want}",
         input=text,
         expected=want,
         actual=show(result),
@@ -430,7 +464,7 @@ def check_gradient(f, grad, x, eps=1e-6, rtol=1e-4, atol=1e-6):
         analytic = analytic.tolist()
     if not isinstance(analytic, (list, tuple)) or len(analytic) != len(xs):
         raise CheckFailure(
-            f"{_call_text(grad, (at(xs),), {})} should return {len(xs)} partial derivatives, got {show(analytic, 200)}",
+            f"{_call_text(grad, (at(xs),), {}, brief=True)} should return {len(xs)} partial derivatives, got {_brief(analytic)}",
             input=_call_text(grad, (at(xs),), {}),
             actual=show(analytic),
         )
@@ -440,12 +474,11 @@ def check_gradient(f, grad, x, eps=1e-6, rtol=1e-4, atol=1e-6):
         up[i] += eps
         down[i] -= eps
         numeric.append((float(call(f, at(up))) - float(call(f, at(down)))) / (2 * eps))
-    text = _call_text(grad, (at(xs),), {})
-    _state.input = text
+    text, brief = _remember(grad, (at(xs),), {})
     for i, (a, n) in enumerate(zip(analytic, numeric)):
         if not _close(a, n, rtol, atol):
             raise CheckFailure(
-                f"{text}: the partial derivative for x[{i}] is {a!r}, but finite differences of "
+                f"{brief}: the partial derivative for x[{i}] is {a!r}, but finite differences of "
                 f"{getattr(f, '__name__', 'f')} give {n:.6g}",
                 input=text,
                 expected=show([round(v, 6) for v in numeric]),
@@ -507,15 +540,20 @@ def image_difference(actual, expected, max_abs=0, min_psnr=None):
         return None
     parts = []
     if too_far:
-        parts.append(
-            f"{n_bad} of {size} values differ by more than {max_abs:g}"
-            + (f" (in rows {box[0][0]}-{box[1][0]}, columns {box[0][1]}-{box[1][1]})" if box and len(box[0]) >= 2 else "")
-        )
+        by = f" by more than {max_abs:g}" if max_abs else ""
+        where = ""
+        if box and len(box[0]) >= 2:
+            where = f" (in {_span('row', box[0][0], box[1][0])}, {_span('column', box[0][1], box[1][1])})"
+        parts.append(f"{n_bad} of {size} values differ{by}{where}")
     at = _index_text(worst)
     parts.append(f"the largest difference is {largest:g} at {at}: expected {_scalar(exp_at)}, got {_scalar(act_at)}")
     psnr_text = "infinite" if psnr == math.inf else f"{psnr:.1f} dB"
     parts.append(f"PSNR {psnr_text}" + (f" (at least {min_psnr:g} dB needed)" if min_psnr is not None else ""))
     return "; ".join(parts)
+
+
+def _span(name, lo, hi):
+    return f"{name} {lo}" if lo == hi else f"{name}s {lo}-{hi}"
 
 
 def _index_text(idx):
@@ -551,8 +589,9 @@ def compare_images(actual, expected, max_abs=0, min_psnr=None, *, input=""):
     d = image_difference(actual, expected, max_abs, min_psnr)
     if d:
         text = input or _state.input
+        brief = input or _state.brief
         raise CheckFailure(
-            f"{text}: {d}" if text else d, input=text, expected=show(expected), actual=show(actual)
+            f"{brief}: {d}" if brief else d, input=text, expected=show(expected), actual=show(actual)
         )
 
 
@@ -769,7 +808,7 @@ def _outcome(name, e, captured, ms):
         elif isinstance(inner, AttributeError) and getattr(inner, "obj", None) is _state.learner:
             msg = f"your file does not define {inner.name}"
         else:
-            msg = f"{e.input} raised {_exc_text(inner)}"
+            msg = f"{e.brief} raised {_exc_text(inner)}"
         return _record(name, "error", msg, input=e.input, stdout=out, tb=_learner_traceback(inner), ms=ms)
     if isinstance(e, _ReferenceFailed):
         return _record(name, "error",
@@ -866,7 +905,7 @@ def run(
     records = []
     for name, fn, params in tests:
         emit({"event": "start", "test": name})
-        _state.input = ""
+        _state.input = _state.brief = ""
         captured = _Capture()
         t0 = time.perf_counter()
         try:

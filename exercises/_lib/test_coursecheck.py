@@ -194,7 +194,7 @@ class Helpers(unittest.TestCase):
         msg = ctx.exception.message
         self.assertIn("1 of 6 values differ by more than 1", msg)
         self.assertIn("largest difference is 9 at row 1, column 1: expected 0, got 9", msg)
-        self.assertIn("rows 1-1, columns 1-1", msg)
+        self.assertIn("(in row 1, column 1)", msg)
 
     @unittest.skipIf(np is None, "numpy is not installed")
     def test_compare_images_reports_where_and_psnr(self):
@@ -232,6 +232,13 @@ class Helpers(unittest.TestCase):
         with self.assertRaises(cc.CheckFailure) as ctx:
             cc.compare(bad, len, [1, 2])
         self.assertIn("changed its argument 1", ctx.exception.message)
+
+    def test_compare_takes_another_notion_of_agreement(self):
+        near = lambda a, e: None if abs(a - e) <= 1 else f"{a} is far from {e}"
+        cc.compare(lambda x: x + 1, lambda x: x, 5, differ=near)
+        with self.assertRaises(cc.CheckFailure) as ctx:
+            cc.compare(lambda x: x + 2, lambda x: x, 5, differ=near)
+        self.assertEqual(ctx.exception.message, "<lambda>(5): 7 is far from 5")
 
     def test_show_cuts_long_values(self):
         text = cc.show(list(range(10000)), limit=50)
