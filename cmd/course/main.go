@@ -41,6 +41,14 @@ func commands() []command {
 	return []command{
 		{"build", "build the course into a static site (public/)", runBuild},
 		{"serve", "build the course into memory and serve it with live reload", runServe},
+		{"start", "start an exercise: copy its starter into workspace/", runStart},
+		{"check", "check your exercise files (an exercise, a module or all)", runCheck},
+		{"watch", "check the current exercise on every save, then move to the next", runWatch},
+		{"hint", "reveal the next hint of an exercise", runHint},
+		{"solution", "show an exercise's reference solution (after one check)", runSolution},
+		{"progress", "show your progress through the exercises", runProgress},
+		{"doctor", "show which Python runs the exercises and what it lacks", runDoctor},
+		{"test", "test the exercises: solutions pass, starters and mistakes fail", runTest},
 		{"version", "print the version", func(_ []string, out, _ io.Writer) int {
 			fmt.Fprintln(out, "course", versionString())
 			return exitOK

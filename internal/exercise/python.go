@@ -288,3 +288,34 @@ func lastLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// InstallCommand returns the command that installs mods for the
+// interpreter p: apt-get for Debian's /usr/bin/python3, pip for any other.
+func InstallCommand(p *Python, mods []string) string {
+	if len(mods) == 0 {
+		return ""
+	}
+	var names []string
+	debian := p.Executable == "/usr/bin/python3" || strings.HasPrefix(p.Executable, "/usr/bin/python3.")
+	for _, m := range mods {
+		if debian {
+			if d, ok := debianPackages[m]; ok {
+				names = append(names, d)
+			} else {
+				names = append(names, "python3-"+strings.ToLower(m))
+			}
+		} else if n, ok := pipPackages[m]; ok {
+			names = append(names, n)
+		} else {
+			names = append(names, m)
+		}
+	}
+	if debian {
+		return "sudo apt-get install " + strings.Join(names, " ")
+	}
+	exe := p.Executable
+	if exe == "" {
+		exe = p.Path
+	}
+	return exe + " -m pip install " + strings.Join(names, " ")
+}
