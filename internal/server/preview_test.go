@@ -250,3 +250,5 @@ func TestPreviewPolls(t *testing.T) {
 	pv.edit(shortLesson, "says hello", "says hello by polling")
 	pv.until("the edit was seen", func(r Report) bool { return r.OK && slices.Contains(r.Changed.Pages, "/basics/short/") })
 }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -47,15 +47,19 @@
       return;
     }
     if (!saved || saved.path !== location.pathname) return;
+    // "instant": the theme may ask for smooth scrolling.
     var apply = function () {
-      window.scrollTo(saved.x, saved.y);
+      window.scrollTo({ left: saved.x, top: saved.y, behavior: "instant" });
     };
     apply();
+    // Again once loaded and once the fonts are in: both can change the
+    // layout above the reader's position.
     var done = function () {
       apply();
       try {
         history.scrollRestoration = "auto";
       } catch (e) {}
+      if (document.fonts && document.fonts.status !== "loaded") document.fonts.ready.then(apply);
     };
     if (document.readyState === "complete") done();
     else addEventListener("load", done, { once: true });
