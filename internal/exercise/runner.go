@@ -169,7 +169,7 @@ loop:
 	case "cancel":
 		return nil, ctx.Err()
 	case "setup":
-		return nil, harness(fmt.Sprintf("Python did not start the tests within %s", setup))
+		return nil, harness(fmt.Sprintf("Python did not start the tests within %g s", setup.Seconds()))
 	}
 	if events.report != nil && stop == "" {
 		rep, err := DecodeReport(events.report)
@@ -188,8 +188,8 @@ loop:
 	var msg string
 	switch stop {
 	case "timeout":
-		msg = fmt.Sprintf("timed out: the check took longer than %s and this test was still running; "+
-			"look for a loop that never ends, or code far slower than it needs to be", timeout)
+		msg = fmt.Sprintf("timed out: the check took longer than %g s and this test was still running; "+
+			"look for a loop that never ends, or code far slower than it needs to be", timeout.Seconds())
 	case "output":
 		msg = fmt.Sprintf("your code wrote more than %s of output (with os.write or from C code); it was stopped", byteSize(limit))
 	default:

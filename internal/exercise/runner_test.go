@@ -142,7 +142,7 @@ func TestRunKillsAnEndlessLoopAndItsChildrenOnTimeout(t *testing.T) {
 		t.Errorf("timers asked for %v, want the setup timeout then the exercise's (%s)", asked, DefaultTimeout)
 	}
 	got := rep.Tests[0]
-	if rep.Status != StatusFail || got.Status != StatusError || !strings.Contains(got.Message, "timed out: the check took longer than 10s") {
+	if rep.Status != StatusFail || got.Status != StatusError || !strings.Contains(got.Message, "timed out: the check took longer than 10 s") {
 		t.Fatalf("report = %s", rep.JSON())
 	}
 	m := regexp.MustCompile(`child (\d+)`).FindStringSubmatch(got.Stdout)
