@@ -24,8 +24,8 @@ var update = flag.Bool("update", false, "regenerate testdata/reports/ by running
 // repository's exercises; -update reruns them.
 var sampleReports = []struct {
 	name, exercise, file string
-	source           string // instead of file
-	timeout          time.Duration
+	source               string // instead of file
+	timeout              time.Duration
 }{
 	{name: "pass", exercise: "loss-functions/mse", file: "solution.py"},
 	{name: "wrong-values", exercise: "loss-functions/mse", file: "mistakes/signed-residuals.py"},
