@@ -8,9 +8,10 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -212,7 +213,7 @@ func (b *Builder) pageCacheFile(out string) string {
 		return ""
 	}
 	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(b.opts.Source, CacheDir, "pages-"+hex.EncodeToString(sum[:6])+".json")
+	return filepath.Join(b.opts.Source, CacheDir, "pages-"+hex.EncodeToString(sum[:6])+".gob")
 }
 
 // loadPageCache reads a page cache; one made for another build of the
@@ -226,17 +227,18 @@ func loadPageCache(file, stamp string) *site.PageCache {
 		return nil
 	}
 	var pc site.PageCache
-	if json.Unmarshal(data, &pc) != nil || pc.Stamp != stamp {
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&pc) != nil || pc.Stamp != stamp {
 		return nil
 	}
 	return &pc
 }
 
 func savePageCache(file string, pc *site.PageCache) error {
-	data, err := json.Marshal(pc)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(pc); err != nil {
 		return err
 	}
+	data := buf.Bytes()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}

@@ -31,16 +31,16 @@ type PageCache struct {
 	// Stamp identifies the build the entries describe; the output folder's
 	// marker carries the same stamp, so a cache is used only with the
 	// output it was made with.
-	Stamp   string                `json:"stamp"`
-	Entries map[string]*PageEntry `json:"entries"` // by page file
+	Stamp   string
+	Entries map[string]*PageEntry // by page file
 }
 
 // PageEntry is what the cache keeps of one page.
 type PageEntry struct {
-	Key      string             `json:"key"`
-	Links    []markdown.Link    `json:"links,omitempty"`
-	IDs      []string           `json:"ids,omitempty"`
-	Sections []markdown.Section `json:"sections,omitempty"`
+	Key    string
+	Links  []markdown.Link
+	IDs    []string
+	Search [][]byte // the page's search-index sections, encoded
 }
 
 // globalKey hashes the inputs every page depends on.

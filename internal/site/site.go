@@ -82,14 +82,16 @@ type Result struct {
 // things for the link check and the search index, and the HTML only while a
 // print page still needs it.
 type rendered struct {
-	page     *content.Page
-	key      string // page cache key
-	reused   bool   // carried over from the previous build
-	clean    bool   // converted without problems
-	html     []byte
-	links    []markdown.Link
-	ids      map[string]bool
-	sections []markdown.Section
+	page   *content.Page
+	key    string // page cache key
+	reused bool   // carried over from the previous build
+	clean  bool   // converted without problems
+	html   []byte
+	links  []markdown.Link
+	ids    map[string]bool
+	// search holds the page's search-index sections, each encoded as
+	// JSON without its page number: `"h":…,"a":…,"x":…}`.
+	search [][]byte
 }
 
 // Build renders the course into sink: the theme's static files first, then
@@ -144,7 +146,7 @@ func (b *builder) newCache() *PageCache {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Sections: r.sections}
+		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search}
 	}
 	pc.Stamp = stamp(keys)
 	return pc
@@ -416,15 +418,15 @@ func suggestAnchor(frag string, ids map[string]bool) string {
 	return fmt.Sprintf("did you mean #%s?", best)
 }
 
-// searchIndexVersion is the "v" of the index format.
+// searchIndexVersion is the "v" of the index format:
+//
+//	{"v":1,
+//	 "pages":[{"t":"title","u":"/base/url/","m":"module title"}, …],
+//	 "sections":[{"p":0,"h":"heading","a":"anchor","x":"plain text"}, …]}
+//
+// "p" is the index of the section's page; "h" and "a" are empty for the
+// text before a page's first heading.
 const searchIndexVersion = 1
-
-// Search index types: short keys keep the file small.
-type searchIndex struct {
-	V        int             `json:"v"`
-	Pages    []searchPage    `json:"pages"`
-	Sections []searchSection `json:"sections"`
-}
 
 type searchPage struct {
 	T string `json:"t"`
@@ -433,38 +435,59 @@ type searchPage struct {
 }
 
 type searchSection struct {
-	P int    `json:"p"`
 	H string `json:"h"`
 	A string `json:"a"`
 	X string `json:"x"`
 }
 
+// encodeSearch encodes a page's sections for the index (see rendered.search).
+func encodeSearch(p *content.Page, sections []markdown.Section) [][]byte {
+	var out [][]byte
+	add := func(s searchSection) {
+		data, _ := json.Marshal(s)  // strings only: cannot fail
+		out = append(out, data[1:]) // drop "{": the page number goes first
+	}
+	for _, s := range sections {
+		if s.Heading != "" || s.Text != "" {
+			add(searchSection{H: s.Heading, A: s.ID, X: s.Text})
+		}
+	}
+	if len(out) == 0 {
+		add(searchSection{X: p.Meta.Summary})
+	}
+	return out
+}
+
+// searchIndex assembles the index from the pages' encoded sections.
 func (b *builder) searchIndex() {
-	idx := searchIndex{V: searchIndexVersion}
-	for _, r := range b.pages {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"v":%d,"pages":[`, searchIndexVersion)
+	for i, r := range b.pages {
 		p := r.page
 		sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
 		if p.Module != nil && p.Kind == content.KindLesson {
 			sp.M = p.Module.Index.Meta.Title
 		}
-		idx.Pages = append(idx.Pages, sp)
-		n := len(idx.Pages) - 1
-		for _, s := range r.sections {
-			if s.Heading == "" && s.Text == "" {
-				continue
+		data, _ := json.Marshal(sp)
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(data)
+	}
+	buf.WriteString(`],"sections":[`)
+	first := true
+	for i, r := range b.pages {
+		for _, sec := range r.search {
+			if !first {
+				buf.WriteByte(',')
 			}
-			idx.Sections = append(idx.Sections, searchSection{P: n, H: s.Heading, A: s.ID, X: s.Text})
-		}
-		if len(r.sections) == 0 {
-			idx.Sections = append(idx.Sections, searchSection{P: n, X: p.Meta.Summary})
+			first = false
+			fmt.Fprintf(&buf, `{"p":%d,`, i)
+			buf.Write(sec)
 		}
 	}
-	data, err := json.Marshal(idx)
-	if err != nil {
-		b.dl.Add(diag.Diagnostic{File: "search-index.json", Msg: err.Error()})
-		return
-	}
-	b.add(b.assets["search-index.json"], data)
+	buf.WriteString("]}")
+	b.add(b.assets["search-index.json"], buf.Bytes())
 }
 
 // prefixIDs makes the ids of one page unique inside a print page: every

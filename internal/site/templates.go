@@ -286,11 +286,11 @@ func (b *builder) renderPages() {
 			for _, id := range e.IDs {
 				ids[id] = true
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, sections: e.Sections}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search}
 			b.pages[i] = r
 		} else {
 			res := b.convertPage(p)
-			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, sections: res.Sections}
+			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections)}
 			b.pages[i] = r
 			b.renderPage(i, r, res)
 			r.html = res.HTML
