@@ -145,6 +145,7 @@ func (r *Report) Render(w io.Writer) {
 	if r.Stdout != "" {
 		fmt.Fprintf(w, "  your file printed while loading:\n%s\n", indent(r.Stdout, "    | "))
 	}
+	shown := map[string]bool{}
 	for _, t := range r.Tests {
 		fmt.Fprintf(w, "  %s %s\n", mark(t.Status), t.Name)
 		if t.Status == StatusPass || t.Status == StatusSkip {
@@ -169,8 +170,11 @@ func (r *Report) Render(w io.Writer) {
 		if t.Stdout != "" {
 			fmt.Fprintf(w, "      printed:\n%s\n", indent(t.Stdout, "        | "))
 		}
-		if t.Traceback != "" {
+		if t.Traceback != "" && shown[t.Traceback] {
+			fmt.Fprintf(w, "      (the same traceback as above)\n")
+		} else if t.Traceback != "" {
 			fmt.Fprintf(w, "%s\n", indent(t.Traceback, "      "))
+			shown[t.Traceback] = true
 		}
 	}
 	fmt.Fprintf(w, "  %s\n", r.SummaryLine())

@@ -55,7 +55,15 @@ func (l *Loop) Run(ctx context.Context) error {
 		}
 		i = next
 	}
-	fmt.Fprintf(l.Out, "\nEvery exercise passes. %s\n", Bar(len(l.Queue), len(l.Queue), 30))
+	if p, err = l.W.LoadProgress(); err != nil {
+		return err
+	}
+	done := p.Done(l.Queue)
+	if done == len(l.Queue) {
+		fmt.Fprintf(l.Out, "\nEvery exercise passes. %s\n", Bar(done, len(l.Queue), 30))
+	} else {
+		fmt.Fprintf(l.Out, "\nThat was the last exercise; %s pass (`course progress` lists them).\n", Bar(done, len(l.Queue), 30))
+	}
 	return nil
 }
 
