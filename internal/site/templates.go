@@ -40,6 +40,8 @@ func (b *builder) funcMap() template.FuncMap {
 	}
 }
 
+const templateHint = "templates see a *site.PageData: its fields are listed in internal/site/data.go"
+
 var tmplErrRe = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
 
 // templateDiag turns an html/template error into a diagnostic.
@@ -49,9 +51,9 @@ func (b *builder) templateDiag(err error, fallbackFile string) diag.Diagnostic {
 	if m := tmplErrRe.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		return diag.Diagnostic{File: dir + m[1], Line: line, Col: col, Msg: "template: " + m[4]}
+		return diag.Diagnostic{File: dir + m[1], Line: line, Col: col, Msg: "template: " + m[4], Hint: templateHint}
 	}
-	return diag.Diagnostic{File: dir + fallbackFile, Msg: "template: " + msg}
+	return diag.Diagnostic{File: dir + fallbackFile, Msg: "template: " + msg, Hint: templateHint}
 }
 
 func (b *builder) loadTemplates() bool {
