@@ -91,7 +91,7 @@ func (a *Auditor) Run(ctx context.Context, s *Set, exs []*Exercise) []*Audit {
 			au.Problems = append(au.Problems, err.Error())
 			continue
 		}
-		au.Python = py.Path
+		au.Python = py.Exe()
 		jobs = append(jobs, job{au, "solution", e.Solution, &au.Solution}, job{au, "starter", e.Starter, &au.Starter})
 		for j, m := range e.Mistakes {
 			jobs = append(jobs, job{au, "mistakes/" + m.Name + ".py", m.Source, &au.Mistakes[j]})

@@ -62,6 +62,16 @@ type Python struct {
 	Version    string            // "3.11.2"
 	Modules    map[string]string // module → version ("" when found but its version is unknown); absent when missing
 	Err        error             // why the probe failed (then the other fields are empty)
+	asked      []string          // the modules the probe looked for
+}
+
+// Exe is the interpreter to run: the resolved sys.executable when known
+// (skipping wrappers such as pyenv's shims, which cost a process each), else Path.
+func (p *Python) Exe() string {
+	if p.Executable != "" {
+		return p.Executable
+	}
+	return p.Path
 }
 
 // OK reports whether the interpreter ran and is recent enough.
@@ -114,7 +124,7 @@ print(json.dumps({"executable": sys.executable, "version": "%d.%d.%d" % sys.vers
 // finds. With importAll it imports each module (and reads its version)
 // instead of only locating it.
 func Probe(ctx context.Context, c Candidate, mods []string, importAll bool) *Python {
-	p := &Python{Candidate: c, Modules: map[string]string{}}
+	p := &Python{Candidate: c, Modules: map[string]string{}, asked: slices.Clone(mods)}
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	flag := "--find"
@@ -243,42 +253,41 @@ func union(lists ...[]string) []string {
 	return out
 }
 
-// Finder finds interpreters for exercises, probing each candidate once for
-// every module asked about so far.
+// Finder finds interpreters for exercises. It probes candidates in order
+// and only as far as needed, each once for every module asked about so far.
 type Finder struct {
 	Candidates []Candidate
-	mods       []string
-	pys        []*Python
+	mods       []string       // modules every probe asks about
+	pys        map[int]*Python // by candidate index
 }
 
-// For returns the interpreter for an exercise's requires (see Choose).
+// For returns the first candidate with every module in requires (see Choose).
 func (f *Finder) For(ctx context.Context, requires []string) (*Python, error) {
-	f.probe(ctx, requires)
-	return Choose(f.pys, requires)
+	if f.pys == nil {
+		f.pys = map[int]*Python{}
+	}
+	var tried []*Python
+	for i, c := range f.Candidates {
+		p := f.pys[i]
+		if p == nil || (p.OK() && slices.ContainsFunc(requires, func(m string) bool { return !slices.Contains(p.asked, m) })) {
+			f.mods = union(f.mods, requires)
+			p = Probe(ctx, c, f.mods, false)
+			f.pys[i] = p
+		}
+		if p.Has(requires) {
+			return p, nil
+		}
+		tried = append(tried, p)
+	}
+	return nil, &NoPythonError{Requires: requires, Tried: tried}
 }
 
-// Probed returns the interpreters probed so far (probing for KnownModules
-// when none were).
-func (f *Finder) Probed(ctx context.Context) []*Python {
-	f.probe(ctx, nil)
-	return f.pys
-}
-
-// Prepare probes once for the requirements of every exercise in exs.
+// Prepare makes the next probes ask for the requirements of every exercise
+// in exs at once.
 func (f *Finder) Prepare(ctx context.Context, exs []*Exercise) {
-	var reqs []string
 	for _, e := range exs {
-		reqs = append(reqs, e.Requires...)
+		f.mods = union(f.mods, e.Requires)
 	}
-	f.probe(ctx, reqs)
-}
-
-func (f *Finder) probe(ctx context.Context, requires []string) {
-	if f.pys != nil && !slices.ContainsFunc(requires, func(m string) bool { return !slices.Contains(f.mods, m) }) {
-		return
-	}
-	f.mods = union(f.mods, requires)
-	f.pys = Pythons(ctx, f.Candidates, f.mods, false)
 }
 
 func lastLines(s string, n int) string {

@@ -50,7 +50,7 @@ func testPython(t testing.TB, requires ...string) string {
 		}
 		t.Skip(msg)
 	}
-	return py.Path
+	return py.Exe()
 }
 
 // libFS returns validFS with the real checker library.

@@ -243,7 +243,7 @@ func (w *Workspace) Check(ctx context.Context, e *Exercise, file string) (*Repor
 		return nil, err
 	}
 	r := w.Runner
-	r.Python, r.FS = py.Path, w.Set.FS
+	r.Python, r.FS = py.Exe(), w.Set.FS
 	rep, err := r.Run(ctx, e, Submission{Source: src, Name: name})
 	if err != nil {
 		return nil, err
