@@ -257,7 +257,7 @@ func union(lists ...[]string) []string {
 // and only as far as needed, each once for every module asked about so far.
 type Finder struct {
 	Candidates []Candidate
-	mods       []string       // modules every probe asks about
+	mods       []string        // modules every probe asks about
 	pys        map[int]*Python // by candidate index
 }
 
