@@ -339,7 +339,7 @@ def call(fn, *args, **kwargs):
     a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
         return fn(*a, **k)
-    except (CheckFailure, LearnerRaised, OutputLimitExceeded):
+    except (CheckFailure, LearnerRaised, OutputLimitExceeded, KeyboardInterrupt):
         raise
     except BaseException as e:
         raise LearnerRaised(text, brief, e) from e
@@ -370,13 +370,15 @@ def compare(learner_fn, ref_fn, *args, rtol=1e-9, atol=1e-12, differ=None, **kwa
     _state.count(ref_fn)
     try:
         expected = ref_fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    except KeyboardInterrupt:
+        raise
     except BaseException as e:
         raise _ReferenceFailed(_call_text(ref_fn, args, kwargs, brief=True), e) from e
     text, brief = _remember(learner_fn, args, kwargs)
     a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
     try:
         actual = learner_fn(*a, **k)
-    except (CheckFailure, OutputLimitExceeded):
+    except (CheckFailure, OutputLimitExceeded, KeyboardInterrupt):
         raise
     except BaseException as e:
         raise LearnerRaised(text, brief, e) from e
@@ -422,7 +424,7 @@ def expect_raises(exc, fn, *args, **kwargs):
         result = fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     except exc as e:
         return e
-    except (CheckFailure, OutputLimitExceeded):
+    except (CheckFailure, OutputLimitExceeded, KeyboardInterrupt):
         raise
     except BaseException as e:
         raise CheckFailure(
@@ -886,6 +888,8 @@ def run(
                              stdout=captured.value(), tb=_learner_traceback(e),
                              ms=(time.perf_counter() - t0) * 1000)
     except BaseException as e:
+        if isinstance(e, KeyboardInterrupt):
+            raise  # the page stopped a runaway file; it reports the timeout
         if isinstance(e, OutputLimitExceeded):
             msg = str(e) + " while your file was loading"
         else:

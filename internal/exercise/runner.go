@@ -193,8 +193,12 @@ loop:
 	case "output":
 		msg = fmt.Sprintf("your code wrote more than %s of output (with os.write or from C code); it was stopped", byteSize(limit))
 	default:
-		msg = fmt.Sprintf("the Python process ended (exit status %d) while this test was running: "+
-			"did your code call os._exit(), or crash the interpreter?", status)
+		how := fmt.Sprintf("exit status %d", status)
+		if status < 0 && waitErr != nil {
+			how = waitErr.Error() // "signal: killed"
+		}
+		msg = fmt.Sprintf("the Python process ended (%s) while this test was running: "+
+			"did your code use too much memory, call os._exit(), or crash the interpreter?", how)
 	}
 	return events.assemble(e.ID, msg, lastBytes(stderr.bytes(), 2<<10)), nil
 }
