@@ -219,12 +219,15 @@ func redirect(w http.ResponseWriter, r *http.Request, target string) {
 }
 
 // cleanRequest reports whether the request path can only name a file of the
-// site: absolute, no "." or ".." segment, no backslash, NUL or encoded
-// slash.
+// site: absolute, no empty, "." or ".." segment, no backslash, NUL or
+// encoded slash.
 func cleanRequest(r *http.Request) bool {
 	p := r.URL.Path
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return false
+	}
+	if strings.Contains(p, "//") {
+		return false // an empty segment; "//host/x" could also redirect off-site
 	}
 	for seg := range strings.SplitSeq(p[1:], "/") {
 		if seg == "." || seg == ".." {

@@ -11,9 +11,10 @@
 //   - anything else missing gets 404.html with status 404 (a plain 404 when
 //     the site has none); a folder without index.html is missing: there are
 //     no directory listings;
-//   - a path with a "." or ".." segment (decoded or percent-encoded), a
-//     backslash, an encoded slash or a NUL byte is refused with 400, so a
-//     request can never name anything but a file of the site;
+//   - a path with an empty, "." or ".." segment (decoded or
+//     percent-encoded), a backslash, an encoded slash or a NUL byte is
+//     refused with 400, so a request can never name anything but a file of
+//     the site (nor redirect off it);
 //   - the MIME type comes from the extension through a fixed table (see
 //     [ContentType]): .wasm is application/wasm, .mjs text/javascript,
 //     whatever the host's mime.types says;
@@ -38,6 +39,14 @@
 // open tab shows the same list in an overlay. The next Publish ends the
 // error state. The server holds its state in fields (no globals): the current
 // site, the error, and the [Hub] of event streams.
+//
+// # Preview
+//
+// [Preview] is `course serve` without its command line: it watches the
+// project (internal/watch), builds with build.Builder.Build, the pipeline
+// `course build` uses, and calls Publish or Fail after every build,
+// reporting each build once (to a writer, and to a callback for tests and
+// scripts/serve-latency). It never writes public/.
 //
 // # Events
 //
@@ -212,7 +221,7 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 		oldFiles = old.Files
 	}
 	for p, b := range cur.Files {
-		if ob, ok := oldFiles[p]; ok && bytes.Equal(ob, b) {
+		if ob, ok := oldFiles[p]; ok && same(ob, b) {
 			continue
 		}
 		ev.Files++
@@ -243,6 +252,18 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 	slices.Sort(ev.Pages)
 	slices.Sort(ev.Assets)
 	return ev
+}
+
+// same reports whether two files hold the same bytes; a file a build
+// carried over from the previous one (the same slice) costs no comparison.
+func same(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
 }
 
 // pageURL is the URL of an HTML file of the site: x/index.html → /base/x/.

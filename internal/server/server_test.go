@@ -158,6 +158,8 @@ func TestRefusesPathsThatAreNotClean(t *testing.T) {
 		"/%5c",
 		"/index.html%00.css",
 		"/a/..",
+		"//evil.example/a",
+		"/a//b/",
 	} {
 		status, body := rawGet(t, srv.Listener.Addr().String(), target)
 		if status != 400 {

@@ -12,6 +12,10 @@
  * through sessionStorage; it goes to the nearest existing parent if its
  * page was deleted, and otherwise stays. On "error" it shows the
  * problems in an overlay; the next good build hides it.
+ *
+ * Every event is also dispatched on window as a "course:live" CustomEvent
+ * (detail: {type, data}) before the tab acts on it, for components that
+ * keep state and for scripts/serve-latency.
  */
 (function () {
   "use strict";
@@ -152,6 +156,9 @@
   function handle(type, data) {
     live.events++;
     live.last = type;
+    try {
+      dispatchEvent(new CustomEvent("course:live", { detail: { type: type, data: data } }));
+    } catch (e) {}
     if (leaving) return;
     if (type === "reload") onReload(data);
     else if (type === "error") onError(data);
