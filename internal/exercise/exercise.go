@@ -72,7 +72,9 @@
 //
 //	python -B -c "…coursecheck.main()" --exercise ID --learner learner.py …
 //
-// in its own process group. The child prints one JSON event per line on
+// in its own process group. The exercise's timeout starts when the learner's
+// code does: Python's start-up and the import of what the exercise requires
+// (seconds, for torch) have their own limit, DefaultSetupTimeout. The child prints one JSON event per line on
 // stdout — {"event":"plan"}, {"event":"start","test":…} before learner code
 // runs, {"event":"test","test":{…}} after each test, and finally
 // {"event":"report","report":{…}} — while the learner's own output goes to
@@ -84,8 +86,17 @@
 //
 // The interpreter is the first of $COURSE_PYTHON, course.toml's
 // [runner] python, python3 on PATH and /usr/bin/python3 that is Python 3.11+
-// and finds every module the exercise requires (FindPython); the caller
+// and finds every module the exercise requires (Candidates, Finder); the caller
 // supplies the candidates, as nothing below cmd/ reads the environment.
+//
+// # The learner's side
+//
+// Workspace holds the learner's files, workspace/<id>.py (git-ignored), and
+// their progress, workspace/.progress.json (see Progress for its format):
+// attempts, hints revealed, whether each exercise passed. Loop drives
+// `course watch`; Auditor drives `course test`, which runs every exercise's
+// solution (it must pass every test), starter and mistakes (each must fail
+// one) and checks the hints and the cases each function is compared on.
 package exercise
 
 import (

@@ -30,7 +30,7 @@ const driver = "import sys; sys.path.insert(0, '_lib'); import coursecheck; sys.
 // Runner runs checkers in child processes. The zero value is not usable:
 // set Python (and FS, the project root holding exercises/_lib).
 type Runner struct {
-	Python       string // the interpreter (see FindPython)
+	Python       string // the interpreter (see Finder)
 	FS           fs.FS  // the project root: the exercise's files and exercises/_lib
 	OutputLimit  int64  // per stream; 0 means DefaultOutputLimit
 	SetupTimeout time.Duration
