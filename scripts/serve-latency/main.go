@@ -12,8 +12,8 @@
 // Each edit writes the lesson to a temporary file and renames it over the
 // lesson, as editors do, then waits for the tab's live client to receive
 // the "reload" event (reported through a CDP binding from the client's
-// course:live event), and for the reloaded page to connect again before
-// the next edit. The first -warmup edits are not counted; -timed edits are
+// course:live event), and for the reloaded page to connect again, load
+// and go idle before the next edit. The first -warmup edits are not counted; -timed edits are
 // (median, p90, max); the run continues to -edits edits in all, then
 // reports the Go heap (after a GC) and the process's RSS (as is, and once
 // the runtime has returned free memory to the OS) after the first build,
@@ -60,6 +60,7 @@ func main() {
 	timed := flag.Int("timed", 20, "timed edits")
 	edits := flag.Int("edits", 100, "edits in all (for the memory figures)")
 	timeout := flag.Duration("timeout", 60*time.Second, "longest wait for one edit's reload")
+	quiet := flag.Duration("quiet", 0, "the watcher's quiet window (0: its default, watch.DefaultQuiet)")
 	verbose := flag.Bool("v", false, "print every edit")
 	flag.Parse()
 	log.SetFlags(0)
@@ -89,7 +90,7 @@ func main() {
 	m := &measure{dir: dir, lesson: *lesson, timeout: *timeout, verbose: *verbose,
 		reports: make(chan server.Report, 16), events: make(chan liveEvent, 256)}
 	start := time.Now()
-	p, err := server.NewPreview(server.PreviewOptions{Source: dir, Generator: "course (serve-latency)",
+	p, err := server.NewPreview(server.PreviewOptions{Source: dir, Generator: "course (serve-latency)", Quiet: *quiet,
 		OnBuild: func(r server.Report) { m.reports <- r }})
 	check(err)
 	defer p.Close()
@@ -114,13 +115,14 @@ func main() {
 	m.tab = tab
 	check(m.open(url))
 
-	var lat, build, publish []time.Duration
+	var lat, build, publish, rest []time.Duration
 	var memTimed stats
 	for i := 1; i <= *edits; i++ {
 		l, r, err := m.edit(i)
 		check(err)
 		if i > *warmup && i <= *warmup+*timed {
 			lat, build, publish = append(lat, l), append(build, r.Duration), append(publish, r.Publish)
+			rest = append(rest, l-r.Duration-r.Publish)
 		}
 		if i == *warmup+*timed {
 			memTimed = memory()
@@ -142,6 +144,7 @@ func main() {
 	row(fmt.Sprintf("write → reload event in the tab (%d edits)", len(lat)), lat)
 	row("rebuild alone (Builder.Build)", build)
 	row("publish (diff, swap, send)", publish)
+	row("the rest: OS event, quiet window, event stream, tab", rest)
 	fmt.Println()
 	fmt.Println("| memory | Go heap in use (after GC) | RSS | RSS once free memory is returned |")
 	fmt.Println("|---|---|---|---|")
@@ -182,8 +185,10 @@ func (m *measure) open(url string) error {
 	if err := chromedp.Do(m.tab, chromedp.Navigate(url)); err != nil {
 		return err
 	}
-	_, err := m.wait("hello", "")
-	return err
+	if _, err := m.wait("hello", ""); err != nil {
+		return err
+	}
+	return m.idle()
 }
 
 // listen is the tab's event listener: it forwards the binding's calls.
@@ -253,7 +258,20 @@ func (m *measure) edit(n int) (time.Duration, server.Report, error) {
 	if _, err := m.wait("hello", ""); err != nil { // the reloaded page
 		return 0, r, err
 	}
-	return e.at.Sub(start), r, nil
+	return e.at.Sub(start), r, m.idle()
+}
+
+// idle waits until the page has loaded, its fonts are in and the browser
+// has had an idle moment, as it has between an author's saves.
+func (m *measure) idle() error {
+	ctx, cancel := context.WithTimeout(m.tab, m.timeout)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((done) => {
+		const idle = () => document.fonts.ready.then(() => requestIdleCallback(() => done(true)));
+		if (document.readyState === "complete") idle();
+		else addEventListener("load", idle, { once: true });
+	})`, chromedp.EvalAwaitPromise))
+	return err
 }
 
 func startBrowser(tmp string, listen func(ev any)) (context.Context, func(), error) {
