@@ -542,7 +542,7 @@ func closest(s string, cands []string) string {
 	best, bestD := "", 4
 	for _, c := range cands {
 		for _, form := range []string{c, path.Base(c), path.Dir(c)} {
-			if d := editDistance(s, form); d < bestD {
+			if d := diag.Levenshtein(s, form); d < bestD {
 				best, bestD = c, d
 				if form == path.Dir(c) {
 					best = form
@@ -551,24 +551,4 @@ func closest(s string, cands []string) string {
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
