@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -112,14 +113,53 @@ func TestBrowserLivePreview(t *testing.T) {
 		if leaders != 1 {
 			t.Errorf("%d tabs hold an event stream, want 1", leaders)
 		}
-		// The server agrees (tabs of earlier subtests are closed).
-		if n := pv.p.Server().Hub().Len(); n != 1 {
+		// The server agrees, once it has seen the streams of the closed tabs
+		// of earlier subtests end.
+		if n := waitStreams(pv.p.Server().Hub(), 1); n != 1 {
 			t.Errorf("the server has %d event streams for %d tabs, want 1", n, len(tabs))
 		}
 		// Every tab hears of an edit to its own page.
 		pv.edit("content/02-more/02-kept.md", "This lesson stays.", "This lesson stays, shared.")
 		waitAcrossReloads(t, tabs[2], `document.querySelector("main")?.innerText.includes("stays, shared.")`)
+
+		// When the tab holding the stream closes, another takes over.
+		leader := -1
+		for i, tab := range tabs {
+			if browsertest.Eval[bool](tab, `window.__courseLiveState.leader`) {
+				leader = i
+			}
+		}
+		if leader != 0 {
+			t.Fatalf("tab %d holds the stream, want the first tab opened", leader)
+		}
+		if err := chromedp.Cancel(tabs[leader].Context()); err != nil {
+			t.Fatalf("closing the leading tab: %v", err)
+		}
+		// Web Locks are granted in the order asked: the module page's tab
+		// asked before the lesson's tab, which asked again when it reloaded.
+		tabs[1].WaitFor(`window.__courseLiveState.leader`)
+		if n := waitStreams(pv.p.Server().Hub(), 1); n != 1 {
+			t.Errorf("after the leading tab closed the server has %d event streams, want 1", n)
+		}
+		pv.edit("content/02-more/02-kept.md", "stays, shared.", "stays, shared again.")
+		waitAcrossReloads(t, tabs[2], `document.querySelector("main")?.innerText.includes("stays, shared again.")`)
 	})
+}
+
+// waitStreams waits until the hub has n streams, or 10 s have passed, and
+// returns how many it has.
+func waitStreams(h *Hub, n int) int {
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(10 * time.Second)
+	for h.Len() != n {
+		select {
+		case <-tick.C:
+		case <-deadline:
+			return h.Len()
+		}
+	}
+	return n
 }
 
 // waitConnected waits until the page's live client has heard from the

@@ -455,6 +455,24 @@ func TestEventsTellWhatChanged(t *testing.T) {
 	}
 }
 
+// Large sites are compared in parallel; the result is the same.
+func TestChangesOfALargeSite(t *testing.T) {
+	old, cur := map[string]string{}, map[string]string{}
+	for i := range 3000 {
+		p := fmt.Sprintf("m%d/l%d/index.html", i/20, i)
+		old[p], cur[p] = page(fmt.Sprint(i)), page(fmt.Sprint(i))
+		if i%300 == 7 {
+			cur[p] = page("changed")
+		}
+	}
+	s := New(Options{})
+	s.Publish(testSite(old))
+	ev := s.Publish(testSite(cur))
+	if len(ev.Pages) != 10 || ev.Pages[0] != "/m0/l7/" || ev.Pages[9] != "/m90/l1807/" {
+		t.Errorf("pages %v, want the 10 changed ones", ev.Pages)
+	}
+}
+
 func TestLongChangeListsAreSentAsAll(t *testing.T) {
 	s := New(Options{MaxPages: 2})
 	s.Publish(testSite(map[string]string{"a/index.html": "1", "b/index.html": "1", "c/index.html": "1"}))
