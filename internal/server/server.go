@@ -60,11 +60,18 @@
 // changed or appeared, removed maps each URL that disappeared to its nearest
 // existing parent, assets lists the other files that changed (a tab that
 // loaded one reloads), and all says the lists were too long to send (every
-// page may have changed). The client
-// (client/live.js) keeps one stream for all the tabs of a site: the tab
-// holding a Web Lock named "course-live" opens it and relays each event to
-// the others over a BroadcastChannel; without Web Locks or BroadcastChannel
-// (a non-secure origin) every tab opens its own.
+// page may have changed).
+//
+// The client (client/live.js) keeps one stream for all the tabs of a site:
+// the tab holding a Web Lock named "course-live" opens it and relays each
+// event to the others over a BroadcastChannel; without Web Locks or
+// BroadcastChannel (a non-secure origin) every tab opens its own. A tab
+// reloads when its page or a file it loaded changed, keeping its scroll
+// position (sessionStorage), goes to the nearest parent when its page is
+// gone, and shows the errors in an overlay (in a shadow root, so the
+// theme's styles do not reach it) while the build is broken. Before a
+// reload it dispatches "course:beforereload" on window, for components that
+// keep unsaved state; every event is also dispatched as "course:live".
 package server
 
 import (
