@@ -32,6 +32,7 @@ type PreviewOptions struct {
 // Report describes one build of a Preview.
 type Report struct {
 	N        int           // 1 for the first build
+	Start    time.Time     // when the build began
 	OK       bool          // false: the server shows the errors
 	Duration time.Duration // the build alone
 	Publish  time.Duration // diffing and swapping in the site, telling the tabs
@@ -138,8 +139,9 @@ func (p *Preview) Close() error {
 // rebuild runs one build, publishes or shows it, and reports it once.
 func (p *Preview) rebuild(batch watch.Batch) {
 	p.n++
+	start := time.Now()
 	res := p.builder.Build()
-	r := Report{N: p.n, Batch: batch, Duration: res.Duration, OK: res.OK()}
+	r := Report{N: p.n, Start: start, Batch: batch, Duration: res.Duration, OK: res.OK()}
 	if res.Course != nil {
 		r.Pages = len(res.Course.Pages)
 	}

@@ -115,7 +115,7 @@ func main() {
 	m.tab = tab
 	check(m.open(url))
 
-	var lat, build, publish, rest []time.Duration
+	var lat, build, publish, rest, before, after []time.Duration
 	var memTimed stats
 	for i := 1; i <= *edits; i++ {
 		l, r, err := m.edit(i)
@@ -123,6 +123,8 @@ func main() {
 		if i > *warmup && i <= *warmup+*timed {
 			lat, build, publish = append(lat, l), append(build, r.Duration), append(publish, r.Publish)
 			rest = append(rest, l-r.Duration-r.Publish)
+			before = append(before, r.Start.Sub(m.written))
+			after = append(after, l-r.Start.Sub(m.written)-r.Duration-r.Publish)
 		}
 		if i == *warmup+*timed {
 			memTimed = memory()
@@ -145,6 +147,8 @@ func main() {
 	row("rebuild alone (Builder.Build)", build)
 	row("publish (diff, swap, send)", publish)
 	row("the rest: OS event, quiet window, event stream, tab", rest)
+	row("  of which write → build starts (OS event, quiet window)", before)
+	row("  of which published → event in the tab", after)
 	fmt.Println()
 	fmt.Println("| memory | Go heap in use (after GC) | RSS | RSS once free memory is returned |")
 	fmt.Println("|---|---|---|---|")
@@ -161,6 +165,7 @@ type measure struct {
 	timeout     time.Duration
 	verbose     bool
 	reports     chan server.Report // from the preview, one per build
+	written     time.Time          // when the last edit was written
 	tab         context.Context
 	events      chan liveEvent
 }
@@ -239,6 +244,7 @@ func (m *measure) edit(n int) (time.Duration, server.Report, error) {
 		return 0, server.Report{}, err
 	}
 	start := time.Now()
+	m.written = start
 	if err := os.Rename(tmp, path); err != nil {
 		return 0, server.Report{}, err
 	}
