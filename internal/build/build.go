@@ -106,6 +106,21 @@ func (b *Builder) Build() *Result {
 	return res
 }
 
+// Rebuild builds into memory like Build, carrying over from prev (a
+// previous clean result of this Builder) every page whose inputs did not
+// change: the preview server's rebuilds render only what an edit touched.
+// A nil or failed prev means a full build.
+func (b *Builder) Rebuild(prev *Result) *Result {
+	if prev == nil || !prev.OK() || prev.Site == nil || prev.pageCache == nil {
+		return b.Build()
+	}
+	site := output.NewSiteFrom(prev.Site)
+	res := b.run(site, prev.pageCache)
+	site.DropPrevious()
+	res.Site = site
+	return res
+}
+
 // run runs the pipeline into sink, with the page cache of the previous
 // build into the same sink (nil for none).
 func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {

@@ -420,3 +420,39 @@ func sortedKeys(m map[string][]byte) []string {
 	sort.Strings(out)
 	return out
 }
+
+func TestRebuildInMemoryCarriesOverUnchangedPages(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	b := newBuilder(t, Options{Source: dir})
+	first := b.Build()
+	if !first.OK() {
+		t.Fatal(first.Diags)
+	}
+	lesson := filepath.Join(dir, "content/01-basics/02-second.md")
+	data, _ := os.ReadFile(lesson)
+	os.WriteFile(lesson, bytes.Replace(data, []byte("A tip."), []byte("A better tip."), 1), 0o644)
+	second := b.Rebuild(first)
+	if !second.OK() || second.Reused != 3 {
+		t.Fatalf("reused %d pages, want 3\n%v", second.Reused, second.Diags)
+	}
+	fresh := newBuilder(t, Options{Source: dir}).Build()
+	if fmt.Sprint(fresh.Site.Paths()) != fmt.Sprint(second.Site.Paths()) {
+		t.Fatalf("files differ:\n%v\n%v", fresh.Site.Paths(), second.Site.Paths())
+	}
+	for p, want := range fresh.Site.Files {
+		if !bytes.Equal(want, second.Site.Files[p]) {
+			t.Errorf("%s differs from a fresh build", p)
+		}
+	}
+	// A failed build is not a base to carry over from.
+	os.WriteFile(lesson, []byte("---\ntitle: [broken\n---\n"), 0o644)
+	broken := b.Rebuild(second)
+	if broken.OK() {
+		t.Fatal("a broken page built")
+	}
+	os.WriteFile(lesson, data, 0o644)
+	if again := b.Rebuild(broken); !again.OK() || again.Reused != 0 {
+		t.Errorf("after a failed build: ok=%v reused=%d, want a full build", again.OK(), again.Reused)
+	}
+}

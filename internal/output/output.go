@@ -31,14 +31,49 @@ type Sink interface {
 	Put(path string, data []byte) error
 }
 
-// Site is a built site in memory. It is a Sink.
+// Site is a built site in memory. It is a Sink, and a Reuser when made
+// with NewSiteFrom.
 type Site struct {
 	mu    sync.Mutex
 	Files map[string][]byte
+	prev  *Site
 }
 
 // NewSite returns an empty site.
 func NewSite() *Site { return &Site{Files: map[string][]byte{}} }
+
+// NewSiteFrom returns an empty site that can carry files over from prev
+// (Reuse shares prev's bytes, it does not copy them). Call DropPrevious
+// once the build is done, so that sites do not keep each other alive.
+func NewSiteFrom(prev *Site) *Site {
+	s := NewSite()
+	s.prev = prev
+	return s
+}
+
+// Reuse carries path over from the previous site.
+func (s *Site) Reuse(path string) bool {
+	if s.prev == nil {
+		return false
+	}
+	s.prev.mu.Lock()
+	data, ok := s.prev.Files[path]
+	s.prev.mu.Unlock()
+	if !ok {
+		return false
+	}
+	s.mu.Lock()
+	s.Files[path] = data
+	s.mu.Unlock()
+	return true
+}
+
+// DropPrevious forgets the site Reuse carries files over from.
+func (s *Site) DropPrevious() {
+	s.mu.Lock()
+	s.prev = nil
+	s.mu.Unlock()
+}
 
 // Put stores a file.
 func (s *Site) Put(path string, data []byte) error {

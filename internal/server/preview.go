@@ -54,6 +54,9 @@ type Preview struct {
 	fsys    fs.FS
 	opts    PreviewOptions
 	n       int
+	// last is the last clean build: the next rebuild carries its unchanged
+	// pages over.
+	last *build.Result
 
 	closeOnce sync.Once
 	closeErr  error
@@ -140,7 +143,10 @@ func (p *Preview) Close() error {
 func (p *Preview) rebuild(batch watch.Batch) {
 	p.n++
 	start := time.Now()
-	res := p.builder.Build()
+	res := p.builder.Rebuild(p.last)
+	if res.OK() {
+		p.last = res
+	}
 	r := Report{N: p.n, Start: start, Batch: batch, Duration: res.Duration, OK: res.OK()}
 	if res.Course != nil {
 		r.Pages = len(res.Course.Pages)
