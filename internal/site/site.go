@@ -353,8 +353,8 @@ func (b *builder) checkLinks() {
 			if i := strings.IndexByte(target, '?'); i >= 0 {
 				target = target[:i]
 			}
-			line, col := diag.LineCol(p.Body, l.Offset)
 			report := func(msg, hint string) {
+				line, col := diag.LineCol(p.Body, l.Offset) // only on a problem: it scans the page
 				b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: msg, Hint: hint})
 			}
 			var tr *rendered
