@@ -1,8 +1,12 @@
-// Command course builds and previews interactive courses.
+// Command course builds and previews interactive courses, and checks
+// their exercises on the learner's machine.
 //
 //	course build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	course serve [--port N] [--bind ADDR] [--open] [--poll]
+//	course start|check|watch|hint|solution|progress|doctor|test …
 //	course --version
 //
+// `course help` lists every command; `course <command> --help` its flags.
 // Exit status: 0 on success, 1 on content errors, 2 on bad usage.
 package main
 

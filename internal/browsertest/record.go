@@ -176,8 +176,12 @@ func (r *recorder) handle(ev any) {
 			}
 		}
 		r.urls[ev.RequestID] = u
-		r.inflight[ev.RequestID] = request{url: u, loader: ev.LoaderID}
-		r.signal()
+		// An event stream stays open for the life of the page: it is not
+		// a load the page is waiting for.
+		if ev.Type != network.ResourceTypeEventSource {
+			r.inflight[ev.RequestID] = request{url: u, loader: ev.LoaderID}
+			r.signal()
+		}
 
 	case *network.EventWebSocketCreated:
 		if !IsLocalURL(ev.URL) {
