@@ -339,13 +339,8 @@ func runSolution(args []string, stdout, stderr io.Writer) int {
 func runProgress(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("progress", "progress [--source DIR]")
 	source := sourceFlag(fs)
-	pos, code, ok := parse(fs, args, stdout, stderr)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args, stdout, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "course progress: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	env, ok := loadExercises("progress", *source, stderr)
 	if !ok {
@@ -491,13 +486,8 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 func runDoctor(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("doctor", "doctor [--source DIR]")
 	source := sourceFlag(fs)
-	pos, code, ok := parse(fs, args, stdout, stderr)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args, stdout, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "course doctor: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	env, ok := loadExercises("doctor", *source, stderr)
 	if !ok {

@@ -144,6 +144,19 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string,
 	}
 }
 
+// parseNoArgs parses flags of a command that takes no positional argument.
+func parseNoArgs(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool) {
+	pos, code, ok := parse(fs, args, stdout, stderr)
+	if !ok {
+		return code, false
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "course %s: unexpected argument %q\n", fs.Name(), pos[0])
+		return exitUsage, false
+	}
+	return 0, true
+}
+
 func newFlagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() {
@@ -160,13 +173,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "a path (/ml-course/) or full URL (https://user.github.io/ml-course/); overrides course.toml")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	timings := fs.Bool("timings", false, "print the time spent per stage")
-	pos, code, ok := parse(fs, args, stdout, stderr)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args, stdout, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "course build: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	b, err := build.New(build.Options{Source: *source, BaseURL: *baseURL, Drafts: *drafts, Generator: "course " + versionString()})
 	if err != nil {

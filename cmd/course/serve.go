@@ -35,13 +35,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; anything but loopback lets other machines see the preview")
 	open := fs.Bool("open", false, "open the preview in the browser")
 	poll := fs.Duration("poll", 0, "poll for changes at this interval (e.g. 300ms) instead of relying on file-system events")
-	pos, code, ok := parse(fs, args, stdout, stderr)
-	if !ok {
+	if code, ok := parseNoArgs(fs, args, stdout, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "course serve: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "course serve: --port %d is not a port (0-65535)\n", *port)
@@ -88,7 +83,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 		openBrowser(url, stderr)
 	}
 
-	code = exitOK
+	code := exitOK
 	select {
 	case <-ctx.Done():
 	case err := <-served:
