@@ -116,7 +116,7 @@ func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
 	for _, e := range entries {
 		name := e.Name()
 		full := Dir + "/" + name
-		if ignored(name) {
+		if Ignored(name) {
 			continue
 		}
 		switch {
@@ -177,9 +177,28 @@ func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
 	return c
 }
 
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx")
+// Ignored reports whether a file or folder name is no part of a course:
+// hidden names, editors' temporary, swap, lock and backup files, and
+// system files. The loader skips them, and the preview's watcher does not
+// rebuild for them.
+func Ignored(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."): // hidden; vim swap, emacs lock, GNOME and kate safe writes
+		return true
+	case name == "4913", name == "Thumbs.db": // vim's write test; Windows thumbnails
+		return true
+	case strings.HasSuffix(name, "~"): // vim, emacs, gedit backups
+		return true
+	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs autosave
+		return true
+	case strings.Contains(name, "___jb_"): // JetBrains safe write
+		return true
+	}
+	switch ext := strings.ToLower(path.Ext(name)); ext {
+	case ".tmp", ".temp", ".swp", ".swo", ".swn", ".swx", ".crswap", ".bak", ".orig":
+		return true
+	}
+	return false
 }
 
 func (c *Course) addAsset(src, rel string) {
@@ -222,7 +241,7 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 	for _, e := range entries {
 		ename := e.Name()
 		full := dir + "/" + ename
-		if ignored(ename) {
+		if Ignored(ename) {
 			continue
 		}
 		switch {
@@ -283,7 +302,7 @@ func loadAssetDir(fsys fs.FS, c *Course, dir string, dl *diag.List) {
 			dl.Add(diag.Diagnostic{File: p, Msg: "cannot read: " + err.Error()})
 			return nil
 		}
-		if ignored(d.Name()) {
+		if Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

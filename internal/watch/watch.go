@@ -41,6 +41,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/mlcourse/course/internal/content"
 )
 
 // Kind says what a change touches.
@@ -137,30 +139,11 @@ func Classify(rel string) Kind {
 }
 
 // Ignored reports whether a file name (its last element) is an editor's
-// temporary, swap or backup file, or a system file, never worth a rebuild.
+// temporary, swap or backup file, a hidden or a system file: never worth a
+// rebuild. It is content.Ignored, so that the watcher and the loader agree
+// on what is part of a course.
 func Ignored(name string) bool {
-	name = path.Base(filepath.ToSlash(name))
-	switch {
-	case name == "4913", name == ".DS_Store", name == "Thumbs.db":
-		return true
-	case strings.HasSuffix(name, "~"): // vim, emacs, gedit backups
-		return true
-	case strings.HasPrefix(name, ".#"): // emacs lock files
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs autosave
-		return true
-	case strings.Contains(name, "___jb_"): // JetBrains safe write
-		return true
-	case strings.HasPrefix(name, ".goutputstream-"): // GNOME safe write
-		return true
-	case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".kate-swp"):
-		return true
-	}
-	switch ext := strings.ToLower(path.Ext(name)); ext {
-	case ".tmp", ".temp", ".swp", ".swo", ".swn", ".swx", ".crswap", ".bak", ".orig":
-		return true
-	}
-	return false
+	return content.Ignored(path.Base(filepath.ToSlash(name)))
 }
 
 // Options configure a Watcher.
