@@ -32,9 +32,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mlcourse/course/internal/config"
 	"github.com/mlcourse/course/internal/diag"
@@ -65,6 +67,7 @@ type Course struct {
 
 	byFile map[string]*Page
 	byRef  map[string]*Page
+	mu     sync.Mutex // guards Assets and assets while modules load
 	assets map[string]bool
 }
 
@@ -112,8 +115,26 @@ func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
 			Hint: "run course in the project root, or pass --source DIR"})
 		return c
 	}
+	// Modules load in parallel (reading and parsing a thousand files is
+	// most of a preview rebuild); their results are used in folder order.
+	loaded := make([]*Module, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, e := range entries {
+		if !e.IsDir() || Ignored(e.Name()) {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			loaded[i] = loadModule(fsys, c, Dir+"/"+e.Name(), e.Name(), dl)
+		}()
+	}
+	wg.Wait()
 	slugs := map[string]string{}
-	for _, e := range entries {
+	for i, e := range entries {
 		name := e.Name()
 		full := Dir + "/" + name
 		if Ignored(name) {
@@ -121,7 +142,7 @@ func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
 		}
 		switch {
 		case e.IsDir():
-			m := loadModule(fsys, c, full, name, dl)
+			m := loaded[i]
 			if m == nil {
 				continue
 			}
@@ -141,6 +162,7 @@ func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
 			c.addAsset(full, name)
 		}
 	}
+	sort.Slice(c.Assets, func(i, j int) bool { return c.Assets[i].Src < c.Assets[j].Src })
 	if c.Home == nil {
 		c.Home = &Page{File: Dir + "/_index.md", Kind: KindHome, Synthetic: true,
 			Meta: FrontMatter{Title: cfg.Title, Summary: cfg.Description}}
@@ -203,8 +225,10 @@ func Ignored(name string) bool {
 
 func (c *Course) addAsset(src, rel string) {
 	url := stripPrefixes(strings.TrimPrefix(src, Dir+"/"))
+	c.mu.Lock()
 	c.Assets = append(c.Assets, Asset{Src: src, URL: url})
 	c.assets[src] = true
+	c.mu.Unlock()
 }
 
 // stripPrefixes removes "NN-" from every folder of a slash path.
