@@ -124,6 +124,7 @@ func (b *Builder) Rebuild(prev *Result) *Result {
 // run runs the pipeline into sink, with the page cache of the previous
 // build into the same sink (nil for none).
 func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
+	_, keepHTML := sink.(*output.Site) // in memory: the next Rebuild reuses it
 	start := time.Now()
 	dl := &diag.List{}
 	tm := &site.Timings{}
@@ -143,6 +144,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		Timings:     tm,
 		Cache:       cache,
 		CodeVersion: codeVersion(),
+		KeepHTML:    keepHTML,
 	}
 	if cfg.MathEnabled() {
 		opts.Math = b.renderMath(tm)

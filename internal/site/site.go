@@ -63,6 +63,9 @@ type Options struct {
 	// every cache key).
 	Cache       *PageCache
 	CodeVersion string
+	// KeepHTML keeps every page's converted markdown in the returned cache
+	// (for in-memory rebuilds, whose print pages then need no conversion).
+	KeepHTML bool
 	// InputsKey must change whenever anything else that pages show changes
 	// (e.g. the exercises a directive embeds); it is part of every key.
 	InputsKey string
@@ -147,6 +150,9 @@ func (b *builder) newCache() *PageCache {
 		}
 		sort.Strings(ids)
 		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search}
+		if b.opts.KeepHTML {
+			pc.Entries[r.page.File].html = r.html
+		}
 	}
 	pc.Stamp = stamp(keys)
 	return pc

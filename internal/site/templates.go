@@ -255,7 +255,7 @@ func (b *builder) renderPages() {
 	}
 	b.compactNav = lessons > compactNavAbove
 	b.sideCache = map[string]string{}
-	keepHTML := b.printCourse()
+	keepHTML := b.printCourse() || b.opts.KeepHTML
 
 	type moduleState struct {
 		remaining atomic.Int32
@@ -288,7 +288,7 @@ func (b *builder) renderPages() {
 			for _, id := range e.IDs {
 				ids[id] = true
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html}
 			b.pages[i] = r
 		} else {
 			res := b.convertPage(p)
