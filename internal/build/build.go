@@ -47,10 +47,11 @@ type Options struct {
 
 // Builder builds one project, repeatedly.
 type Builder struct {
-	opts Options
-	fsys fs.FS
-	hl   *highlight.Highlighter
-	math *katex.Renderer
+	opts   Options
+	fsys   fs.FS
+	hl     *highlight.Highlighter
+	math   *katex.Renderer
+	themes *site.ThemeCache // parsed templates, kept between builds
 }
 
 // New prepares a Builder. Renderers start lazily on first use.
@@ -76,7 +77,7 @@ func New(opts Options) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Builder{opts: opts, fsys: os.DirFS(opts.Source), hl: highlight.New(), math: m}, nil
+	return &Builder{opts: opts, fsys: os.DirFS(opts.Source), hl: highlight.New(), math: m, themes: &site.ThemeCache{}}, nil
 }
 
 // Result is one build.
@@ -145,6 +146,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		Cache:       cache,
 		CodeVersion: codeVersion(),
 		KeepHTML:    keepHTML,
+		ThemeCache:  b.themes,
 	}
 	if cfg.MathEnabled() {
 		opts.Math = b.renderMath(tm)

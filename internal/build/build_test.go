@@ -456,3 +456,28 @@ func TestRebuildInMemoryCarriesOverUnchangedPages(t *testing.T) {
 		t.Errorf("after a failed build: ok=%v reused=%d, want a full build", again.OK(), again.Reused)
 	}
 }
+
+func TestRebuildSeesThemeChanges(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	b := newBuilder(t, Options{Source: dir})
+	first := b.Build()
+	if !first.OK() {
+		t.Fatal(first.Diags)
+	}
+	footer := filepath.Join(dir, "themes/default/templates/partials/footer.html")
+	os.MkdirAll(filepath.Dir(footer), 0o755)
+	os.WriteFile(footer, []byte(`{{define "footer"}}<footer>override-marker</footer>{{end}}`), 0o644)
+	second := b.Rebuild(first)
+	if !second.OK() || second.Reused != 0 {
+		t.Fatalf("ok=%v reused=%d after a theme change\n%v", second.OK(), second.Reused, second.Diags)
+	}
+	if !bytes.Contains(second.Site.Files["basics/first/index.html"], []byte("override-marker")) {
+		t.Error("the overridden footer is not in the rebuilt page")
+	}
+	os.Remove(footer)
+	third := b.Rebuild(second)
+	if bytes.Contains(third.Site.Files["basics/first/index.html"], []byte("override-marker")) {
+		t.Error("the removed override is still used")
+	}
+}

@@ -6,9 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
-	"io/fs"
-	"maps"
-	"slices"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/markdown"
@@ -53,21 +50,7 @@ func (b *builder) globalKey() []byte {
 	fmt.Fprintf(h, "course page cache v1\x00%s\x00%s\x00", b.opts.CodeVersion, b.opts.InputsKey)
 	cfg, _ := json.Marshal(b.c.Config)
 	h.Write(cfg)
-	_ = fs.WalkDir(b.theme, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		data, err := fs.ReadFile(b.theme, p)
-		if err == nil {
-			fmt.Fprintf(h, "\x00theme %s %d\x00", p, len(data))
-			h.Write(data)
-		}
-		return nil
-	})
-	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
-		fmt.Fprintf(h, "\x00extra %s %d\x00", p, len(b.opts.ExtraStatic[p]))
-		h.Write(b.opts.ExtraStatic[p])
-	}
+	fmt.Fprintf(h, "\x00%s\x00", b.themeDigest) // every theme file and generated static file
 	for _, p := range b.c.Pages {
 		fmt.Fprintf(h, "\x00page %s\x00%s\x00%s\x00%s\x00%d\x00%d", p.File, p.URL, p.Meta.Title, p.Meta.Summary, b.minutes(p), p.Kind)
 	}

@@ -56,6 +56,8 @@ type Options struct {
 	Workers     int // <= 0: GOMAXPROCS
 	// MaxPrintLessons bounds the whole-course print page (0: 500).
 	MaxPrintLessons int
+	// ThemeCache, when non-nil, keeps parsed templates for the next build.
+	ThemeCache *ThemeCache
 	// Timings, when non-nil, receives the time spent per stage.
 	Timings *Timings
 	// Cache is the page cache of the previous build into the same sink, or
@@ -112,6 +114,7 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 		b.opts.MaxPrintLessons = 500
 	}
 	res := &Result{}
+	b.timings().track("static", b.readTheme)
 	b.timings().track("static", b.static)
 	if !b.timings().trackOK("templates", b.loadTemplates) {
 		return res
@@ -167,6 +170,11 @@ type builder struct {
 	sink  output.Sink
 
 	assets map[string]string // static path → hashed path
+	// themeFiles holds every file of the theme, read once per build;
+	// themeDigest digests them with the generated static files and the
+	// base path.
+	themeFiles  map[string][]byte
+	themeDigest string
 	// written records every path put, for the link check.
 	written map[string]bool
 	pages   []*rendered // in reading order, as c.Pages
@@ -213,6 +221,39 @@ func hashed(p string) bool {
 	return ext == ".css" || ext == ".js"
 }
 
+// readTheme reads every file of the theme once, and digests them with
+// what else the parsed templates depend on.
+func (b *builder) readTheme() {
+	b.themeFiles = map[string][]byte{}
+	_ = fs.WalkDir(b.theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/" + p, Msg: "cannot read: " + err.Error()})
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		if err != nil {
+			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/" + p, Msg: "cannot read: " + err.Error()})
+			return nil
+		}
+		b.themeFiles[p] = data
+		return nil
+	})
+	h := sha256.New()
+	fmt.Fprintf(h, "theme v1\x00%s\x00", b.c.Config.BasePath)
+	for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
+		fmt.Fprintf(h, "\x00theme %s %d\x00", p, len(b.themeFiles[p]))
+		h.Write(b.themeFiles[p])
+	}
+	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
+		fmt.Fprintf(h, "\x00extra %s %d\x00", p, len(b.opts.ExtraStatic[p]))
+		h.Write(b.opts.ExtraStatic[p])
+	}
+	b.themeDigest = hex.EncodeToString(h.Sum(nil))
+}
+
 // static copies the theme's static files, the generated ones and the
 // content's assets.
 func (b *builder) static() {
@@ -226,25 +267,13 @@ func (b *builder) static() {
 		b.assets[p] = out
 		b.add(out, data)
 	}
-	_ = fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "static" {
-				return fs.SkipDir
-			}
-			b.dl.Add(diag.Diagnostic{File: "themes/" + p, Msg: "cannot read: " + err.Error()})
-			return nil
+	for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
+		name := path.Base(p)
+		if !strings.HasPrefix(p, "static/") || strings.HasPrefix(name, ".") || name == "VENDOR.md" {
+			continue
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || d.Name() == "VENDOR.md" {
-			return nil
-		}
-		data, err := fs.ReadFile(b.theme, p)
-		if err != nil {
-			b.dl.Add(diag.Diagnostic{File: "themes/" + p, Msg: "cannot read: " + err.Error()})
-			return nil
-		}
-		put(strings.TrimPrefix(p, "static/"), data)
-		return nil
-	})
+		put(strings.TrimPrefix(p, "static/"), b.themeFiles[p])
+	}
 	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
 		put(p, b.opts.ExtraStatic[p])
 	}

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io/fs"
+	"maps"
+	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -25,16 +28,21 @@ var kinds = []string{"home", "module", "lesson", "search", "404", "print"}
 //	asset "css/style.css"  → base-absolute URL of a static file, with its hash
 //	abs "search/"          → BasePath + path
 //	add, sub               → integer arithmetic
+//
+// The functions capture only the asset names and the base path, never the
+// builder: parsed templates outlive their build in a ThemeCache.
 func (b *builder) funcMap() template.FuncMap {
+	assets, base := b.assets, b.c.Config.BasePath
+	abs := func(p string) string { return base + strings.TrimPrefix(p, "/") }
 	return template.FuncMap{
 		"asset": func(p string) (string, error) {
-			h, ok := b.assets[strings.TrimPrefix(p, "/")]
+			h, ok := assets[strings.TrimPrefix(p, "/")]
 			if !ok {
 				return "", fmt.Errorf("no static file %q in the theme", p)
 			}
-			return b.abs(h), nil
+			return abs(h), nil
 		},
-		"abs": b.abs,
+		"abs": abs,
 		"add": func(a, c int) int { return a + c },
 		"sub": func(a, c int) int { return a - c },
 	}
@@ -56,16 +64,48 @@ func (b *builder) templateDiag(err error, fallbackFile string) diag.Diagnostic {
 	return diag.Diagnostic{File: dir + fallbackFile, Msg: "template: " + msg, Hint: templateHint}
 }
 
+// ThemeCache keeps a theme's parsed templates between the builds of one
+// long-lived caller (the preview server): parsing and escaping them is most
+// of a small course's rebuild. It is keyed by the digest of every theme file,
+// the generated static files and the base path.
+type ThemeCache struct {
+	mu     sync.Mutex
+	digest string
+	tmpl   map[string]*template.Template
+}
+
 func (b *builder) loadTemplates() bool {
+	tc := b.opts.ThemeCache
+	if tc != nil {
+		tc.mu.Lock()
+		defer tc.mu.Unlock()
+		if tc.digest == b.themeDigest && tc.tmpl != nil {
+			b.tmpl = tc.tmpl
+			return true
+		}
+	}
+	if !b.parseTemplates() {
+		return false
+	}
+	if tc != nil {
+		tc.digest, tc.tmpl = b.themeDigest, b.tmpl
+	}
+	return true
+}
+
+func (b *builder) parseTemplates() bool {
 	b.tmpl = map[string]*template.Template{}
 	common := template.New("base.html").Funcs(b.funcMap())
 	files := []string{"templates/base.html"}
-	partials, _ := fs.Glob(b.theme, "templates/partials/*.html")
-	files = append(files, partials...)
+	for _, f := range slices.Sorted(maps.Keys(b.themeFiles)) {
+		if ok, _ := path.Match("templates/partials/*.html", f); ok {
+			files = append(files, f)
+		}
+	}
 	for _, f := range files {
-		data, err := fs.ReadFile(b.theme, f)
-		if err != nil {
-			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/" + f, Msg: "cannot read template: " + err.Error(),
+		data, ok := b.themeFiles[f]
+		if !ok {
+			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/" + f, Msg: "missing template",
 				Hint: "every theme needs templates/base.html"})
 			return false
 		}
@@ -82,8 +122,8 @@ func (b *builder) loadTemplates() bool {
 	ok := true
 	for _, k := range kinds {
 		name := k + ".html"
-		data, err := fs.ReadFile(b.theme, "templates/"+name)
-		if err != nil {
+		data, found := b.themeFiles["templates/"+name]
+		if !found {
 			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/templates/" + name, Msg: "missing template",
 				Hint: "a theme needs one template per page kind: " + strings.Join(kinds, ", ")})
 			ok = false
