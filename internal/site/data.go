@@ -47,8 +47,8 @@ type PageData struct {
 
 	// Print pages: the sections printed in order.
 	PrintSections []PrintSection
-	// PrintNote is set when the whole-course print page was left out or
-	// shortened (e.g. above 500 lessons).
+	// PrintNote is set on module print pages when the whole-course print
+	// page was left out (above 500 lessons).
 	PrintNote string
 }
 
@@ -89,7 +89,6 @@ type NavLink struct {
 	URL     string
 	Summary string
 	Minutes int
-	Current bool // unused by the build: the sidebar marks the current link itself (see PageData.Sidebar)
 }
 
 // TOCEntry is one heading of a page.

@@ -458,6 +458,14 @@ func (b *builder) printSections(pages []*rendered) []PrintSection {
 	return secs
 }
 
+// printNote explains, on module print pages, a missing whole-course page.
+func (b *builder) printNote() string {
+	if b.printCourse() {
+		return ""
+	}
+	return fmt.Sprintf("The whole course is longer than %d lessons, too long for one page: print it module by module.", b.opts.MaxPrintLessons)
+}
+
 func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
 	out := m.Slug + "/print/index.html"
 	if allReused(pages) && b.reuse(out) {
@@ -468,7 +476,7 @@ func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
 	sd, cur := b.navFor(m.Index)
 	b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
 		Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
-		URL: b.abs(m.Slug + "/print/"), PrintSections: b.printSections(pages),
+		URL: b.abs(m.Slug + "/print/"), PrintSections: b.printSections(pages), PrintNote: b.printNote(),
 		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
 }
 
