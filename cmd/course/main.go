@@ -51,6 +51,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the course into a static site (public/)", runBuild},
+		{"new", "scaffold a lesson or an exercise", runNew},
 		{"serve", "build the course into memory and serve it with live reload", runServe},
 		{"start", "start an exercise: copy its starter into workspace/", runStart},
 		{"check", "check your exercise files (an exercise, a module or all)", runCheck},

@@ -54,6 +54,8 @@ func TestCommandLine(t *testing.T) {
 		{"refuses a foreign folder", []string{"build", "--source", good, "--out", foreign}, 2, "", "is not a previous build"},
 		{"refuses the project root", []string{"build", "--source", good, "--out", good}, 2, "", "it is the project root"},
 		{"bad base url", []string{"build", "--source", good, "--out", filepath.Join(t.TempDir(), "p"), "--base-url", "ml/"}, 1, "", "--base-url: base URL path \"ml/\" must start with /"},
+		{"new needs a kind, a module and a name", []string{"new", "lesson", "m"}, 2, "", "usage: course new lesson"},
+		{"new lesson in an unknown module", []string{"new", "lesson", "nope", "T", "--source", good}, 2, "", `no module "nope"`},
 		{"missing source", []string{"build", "--source", filepath.Join(good, "nope")}, 2, "", "no such file or directory"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/mlcourse/course/internal/scaffold"
+)
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("new", `new lesson <module> "<title>" | new exercise <module> <slug> [--source DIR]`)
+	source := fs.String("source", ".", "project root (holds course.toml and content/)")
+	pos, code, ok := parse(fs, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(pos) != 3 || pos[0] != "lesson" && pos[0] != "exercise" {
+		fmt.Fprintln(stderr, `course new: usage: course new lesson <module> "<title>"  or  course new exercise <module> <slug>`)
+		fmt.Fprintln(stderr, "  <module> is a module folder (01-loss-functions) or its slug (loss-functions)")
+		return exitUsage
+	}
+	if pos[0] == "lesson" {
+		file, err := scaffold.Lesson(*source, pos[1], pos[2])
+		if err != nil {
+			fmt.Fprintf(stderr, "course new: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stdout, "wrote %s\nit builds as it is; fill in the TODOs (course serve shows it as you write)\n", file)
+		return exitOK
+	}
+	dir, err := scaffold.Exercise(*source, pos[1], pos[2])
+	if err != nil {
+		fmt.Fprintf(stderr, "course new: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "wrote %s/\n(exercise.toml, starter.py, solution.py, check.py, mistakes/todo.py)\n`course test` flags it until the solution and checker are written\n", dir)
+	return exitOK
+}
