@@ -25,8 +25,10 @@ import (
 	"github.com/mlcourse/course/internal/config"
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
+	"github.com/mlcourse/course/internal/exercise"
 	"github.com/mlcourse/course/internal/highlight"
 	"github.com/mlcourse/course/internal/katex"
+	"github.com/mlcourse/course/internal/markdown"
 	"github.com/mlcourse/course/internal/output"
 	"github.com/mlcourse/course/internal/site"
 	"github.com/mlcourse/course/internal/theme"
@@ -137,9 +139,16 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	tm.Add("load", time.Since(t0))
 	res.Config, res.Course = cfg, course
 
+	exercises := exercise.Load(b.fsys, dl)
+	extra := map[string][]byte{"css/chroma.css": []byte(highlight.CSS())}
+	for _, e := range exercises.Exercises {
+		extra[starterPath(e)] = e.Starter
+	}
 	opts := site.Options{
 		Highlight:   b.highlight(tm),
-		ExtraStatic: map[string][]byte{"css/chroma.css": []byte(highlight.CSS())},
+		ExtraStatic: extra,
+		Directives:  map[string]markdown.DirectiveHandler{"exercise": b.exerciseDirective(exercises, cfg.BasePath)},
+		InputsKey:   exercisesKey(exercises),
 		Generator:   b.opts.Generator,
 		Workers:     b.opts.Workers,
 		Timings:     tm,
