@@ -274,22 +274,31 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return result
 }
 
-func runHint(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("hint", "hint [<id>] [--source DIR]")
+// oneExercise parses the flags of a command about one exercise (named, or
+// the current one) and resolves it.
+func oneExercise(name, synopsis string, args []string, stdout, stderr io.Writer) (*exerciseEnv, *exercise.Exercise, int, bool) {
+	fs := newFlagSet(name, synopsis)
 	source := sourceFlag(fs)
 	pos, code, ok := parse(fs, args, stdout, stderr)
 	if !ok {
-		return code
+		return nil, nil, code, false
 	}
-	env, ok := loadExercises("hint", *source, stderr)
+	env, ok := loadExercises(name, *source, stderr)
 	if !ok {
-		return exitUsage
+		return nil, nil, exitUsage, false
 	}
 	exs, ok := env.pick(pos, false, stderr)
 	if !ok {
-		return exitUsage
+		return nil, nil, exitUsage, false
 	}
-	e := exs[0]
+	return env, exs[0], 0, true
+}
+
+func runHint(args []string, stdout, stderr io.Writer) int {
+	env, e, code, ok := oneExercise("hint", "hint [<id>] [--source DIR]", args, stdout, stderr)
+	if !ok {
+		return code
+	}
 	hints, err := env.ws.NextHint(e)
 	if err != nil {
 		fmt.Fprintf(stderr, "course hint: %v\n", err)
@@ -307,21 +316,10 @@ func runHint(args []string, stdout, stderr io.Writer) int {
 }
 
 func runSolution(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("solution", "solution [<id>] [--source DIR]")
-	source := sourceFlag(fs)
-	pos, code, ok := parse(fs, args, stdout, stderr)
+	env, e, code, ok := oneExercise("solution", "solution [<id>] [--source DIR]", args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	env, ok := loadExercises("solution", *source, stderr)
-	if !ok {
-		return exitUsage
-	}
-	exs, ok := env.pick(pos, false, stderr)
-	if !ok {
-		return exitUsage
-	}
-	e := exs[0]
 	src, err := env.ws.Solution(e)
 	if errors.Is(err, exercise.ErrNoAttempt) {
 		fmt.Fprintf(stderr, "course solution: try it first: the solution opens after one check (`course check %s`)\n", e.ID)
