@@ -11,6 +11,7 @@
 //	branch      = "main"                     # branch for edit links
 //	language    = "en"                       # <html lang>
 //	theme       = "default"                  # themes/<theme>/ overrides the embedded theme
+//	cname       = "ml.example.org"           # a custom domain: written to CNAME for GitHub Pages
 //
 //	[math]
 //	enabled = true                           # render $…$ and $$…$$ with KaTeX
@@ -48,6 +49,7 @@ type Config struct {
 	Branch      string `toml:"branch"`
 	Language    string `toml:"language"`
 	Theme       string `toml:"theme"`
+	CNAME       string `toml:"cname"`
 	Math        Math   `toml:"math"`
 	Runner      Runner `toml:"runner"`
 
@@ -133,6 +135,11 @@ func Load(fsys fs.FS, ov Overrides, dl *diag.List) *Config {
 		}
 		cfg.Repository = strings.TrimRight(cfg.Repository, "/")
 	}
+	if cfg.CNAME != "" && !validDomain(cfg.CNAME) {
+		dl.Add(diag.Diagnostic{File: FileName, Line: keyLine(data, "cname"),
+			Msg:  fmt.Sprintf("cname %q is not a domain name", cfg.CNAME),
+			Hint: "write only the host, e.g. cname = \"ml.example.org\" (no scheme, no path)"})
+	}
 	path, full, err := ParseBaseURL(cfg.BaseURLRaw)
 	if err != nil {
 		file, line := FileName, keyLine(data, "base_url")
@@ -183,6 +190,26 @@ func ParseBaseURL(raw string) (path, full string, err error) {
 		full = u.Scheme + "://" + u.Host + p
 	}
 	return p, full, nil
+}
+
+// validDomain reports whether s looks like a host name: dot-separated
+// labels of letters, digits and dashes.
+func validDomain(s string) bool {
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 || len(s) > 253 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, r := range l {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // DecodeStrict decodes TOML into v, reporting syntax errors, type errors and

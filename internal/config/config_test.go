@@ -53,6 +53,8 @@ func TestLoad(t *testing.T) {
 		{"syntax error has a position", "title = \n", Overrides{}, nil, "course.toml:1:"},
 		{"bad pyodide setting", "[runner]\npyodide = \"mirror\"\n", Overrides{}, nil, `course.toml:2: runner.pyodide is "mirror"`},
 		{"bad base url", "base_url = \"nope/\"\n", Overrides{}, nil, "course.toml:1: base URL path \"nope/\" must start with /"},
+		{"custom domain", "cname = \"ml.example.org\"\n", Overrides{}, func(c *Config) bool { return c.CNAME == "ml.example.org" }, ""},
+		{"bad custom domain", "cname = \"https://ml.example.org/\"\n", Overrides{}, nil, `course.toml:1: cname "https://ml.example.org/" is not a domain name`},
 		{"bad repository", "repository = \"github.com/x\"\n", Overrides{}, nil, "course.toml:1: repository \"github.com/x\" is not a full URL"},
 	}
 	for _, tt := range tests {

@@ -575,6 +575,9 @@ func (b *builder) extras() {
 	}
 
 	b.add(".nojekyll", nil)
+	if d := b.c.Config.CNAME; d != "" {
+		b.add("CNAME", []byte(d+"\n")) // GitHub Pages' custom domain
+	}
 	robots := "User-agent: *\nAllow: /\n"
 	if base := b.c.Config.BaseURL; base != "" {
 		robots += "Sitemap: " + base + "sitemap.xml\n"
