@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ] && [ "${SKIP_INSTALL:-}" != 1 ] && command -v apt-ge
   [ "$(id -u)" = 0 ] || sudo="sudo"
   echo "== installing Debian packages: ${missing[*]}"
   for try in 1 2 3; do
-    if $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+    if $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"; then
       break
     fi
     [ "$try" = 3 ] && { echo "apt-get failed 3 times" >&2; exit 1; }
