@@ -144,11 +144,21 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	for _, e := range exercises.Exercises {
 		extra[starterPath(e)] = e.Starter
 	}
+	rt := &pageRunner{base: cfg.BasePath, cdn: cfg.Runner.Pyodide == "cdn"}
+	if files, bundles, lib, err := runnerFiles(exercises); err != nil {
+		dl.Add(diag.Diagnostic{File: exercise.Dir, Msg: "cannot prepare the in-page runner: " + err.Error()})
+	} else {
+		for p, data := range files {
+			extra[p] = data
+		}
+		rt.bundles, rt.lib = bundles, lib
+	}
 	opts := site.Options{
 		Highlight:   b.highlight(tm),
 		ExtraStatic: extra,
-		Directives:  map[string]markdown.DirectiveHandler{"exercise": b.exerciseDirective(exercises, cfg.BasePath)},
-		InputsKey:   exercisesKey(exercises),
+		Directives:  map[string]markdown.DirectiveHandler{"exercise": b.exerciseDirective(exercises, rt)},
+		InputsKey:   exercisesKey(exercises) + "\x00runner " + cfg.Runner.Pyodide,
+		OnAssets:    func(a map[string]string) { rt.assets = a },
 		Generator:   b.opts.Generator,
 		Workers:     b.opts.Workers,
 		Timings:     tm,
@@ -160,6 +170,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	if cfg.MathEnabled() {
 		opts.Math = b.renderMath(tm)
 	}
+	opts.SkipStatic = rt.skipStatic
 	sr := site.Build(course, b.fsys, theme.Load(b.fsys, cfg.Theme), opts, dl, sink)
 	res.Notes, res.pageCache, res.Reused = sr.Notes, sr.Cache, sr.Reused
 	res.Duration = time.Since(start)

@@ -71,6 +71,15 @@ type Options struct {
 	// InputsKey must change whenever anything else that pages show changes
 	// (e.g. the exercises a directive embeds); it is part of every key.
 	InputsKey string
+	// SkipStatic, when non-nil, leaves out the theme's static files it
+	// returns true for (paths below static/, e.g. "pyodide/pyodide.mjs").
+	SkipStatic func(p string) bool
+	// OnAssets, when non-nil, is called once the static files are placed,
+	// before any page renders, with the map from each static path to its
+	// published (possibly content-hashed) path below the base path.
+	// Directives that name theme files (scripts a page loads on demand)
+	// look them up there. The map must not be changed.
+	OnAssets func(assets map[string]string)
 }
 
 // Result is what Build reports besides the files and the diagnostics.
@@ -272,7 +281,11 @@ func (b *builder) static() {
 		if !strings.HasPrefix(p, "static/") || strings.HasPrefix(name, ".") || name == "VENDOR.md" {
 			continue
 		}
-		put(strings.TrimPrefix(p, "static/"), b.themeFiles[p])
+		rel := strings.TrimPrefix(p, "static/")
+		if b.opts.SkipStatic != nil && b.opts.SkipStatic(rel) {
+			continue
+		}
+		put(rel, b.themeFiles[p])
 	}
 	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
 		put(p, b.opts.ExtraStatic[p])
@@ -288,6 +301,9 @@ func (b *builder) static() {
 			continue
 		}
 		b.add(a.URL, data)
+	}
+	if b.opts.OnAssets != nil {
+		b.opts.OnAssets(b.assets)
 	}
 }
 

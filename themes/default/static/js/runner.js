@@ -1,0 +1,551 @@
+// The in-page exercise runner. Each browser exercise is rendered by the
+// build (internal/build/exercises.go) as
+//
+//   section.exercise[data-runtime=browser][data-exercise=ID][data-hash][data-bundle][data-runner]
+//     .exercise-toolbar  buttons data-action = run | stop | reset | hint | solution, .exercise-state
+//     .exercise-notice   "this exercise changed" choices
+//     .exercise-editor   the highlighted starter; becomes a CodeMirror editor on first use
+//     .exercise-hints-shown, .exercise-results, .exercise-solution
+//
+// Pressing Run fetches the exercise's bundle, starts a Web Worker
+// (runner-worker.js) that loads Pyodide once, and runs the same checker
+// library (coursecheck.py) that `course check` runs locally; the report
+// (schema 1, exercises/_lib/report.schema.json) is rendered here the way
+// `course check` prints it. When a run finishes, .exercise-results gets
+// data-status = pass | fail | error, and the report's JSON is kept as
+// section.courseReport (tests read both).
+//
+// Code and the last report persist per exercise in localStorage under
+// "course.code:<base path><id>", with the exercise's hash: when the
+// exercise changed since, the learner chooses between their old code and a
+// fresh start. Progress (status, hints seen, attempts) goes through
+// window.courseProgress (progress.js).
+"use strict";
+(() => {
+  const base = document.documentElement.dataset.base || "/";
+  const STOP_GRACE_MS = 1500; // how long an interrupted run may take to unwind
+
+  // ---- the worker, shared by every exercise on the page ----
+  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "" };
+
+  function startWorker(cfg, onStage) {
+    if (pool.ready) return pool.ready;
+    const worker = new Worker(cfg.worker, { type: "module" });
+    pool.worker = worker;
+    pool.interrupt = self.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
+    pool.ready = new Promise((resolve, reject) => {
+      worker.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === "stage") {
+          pool.stage = m.stage;
+          onStage(m.stage);
+          if (m.stage === "ready") resolve();
+        } else if (m.type === "failed") {
+          reject(new Error(m.message));
+        } else {
+          for (const fn of pool.listeners) fn(m);
+        }
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(e.message || "the Python worker could not start"));
+        for (const fn of pool.listeners) fn({ type: "crashed", message: e.message || "the Python worker stopped" });
+      };
+    });
+    pool.ready.catch(() => stopWorker());
+    worker.postMessage({ type: "init", pyodide: cfg.pyodide, coursecheck: cfg.coursecheck, interrupt: pool.interrupt });
+    return pool.ready;
+  }
+
+  function stopWorker() {
+    if (pool.worker) pool.worker.terminate();
+    pool.worker = pool.ready = pool.interrupt = null;
+    pool.stage = "";
+  }
+
+  // ---- storage ----
+  function codeKey(id) {
+    return "course.code:" + base + id;
+  }
+  function loadSaved(id) {
+    try {
+      const v = JSON.parse(localStorage.getItem(codeKey(id)) || "null");
+      return v && typeof v.code === "string" && typeof v.hash === "string" ? v : null;
+    } catch {
+      return null;
+    }
+  }
+  function save(id, rec) {
+    try {
+      localStorage.setItem(codeKey(id), JSON.stringify(rec));
+    } catch {
+      /* storage blocked or full: the code lasts for this page */
+    }
+  }
+  function forget(id) {
+    try {
+      localStorage.removeItem(codeKey(id));
+    } catch {
+      /* nothing to forget */
+    }
+  }
+  const progress = {
+    get: (id) => (window.courseProgress && window.courseProgress.get("exercises", id)) || {},
+    set: (id, v) => window.courseProgress && window.courseProgress.set("exercises", id, Object.assign(progress.get(id), v)),
+  };
+
+  // ---- reports: the page's rendering of what `course check` prints ----
+  const MARK = { pass: "✓", skip: "-", fail: "✗", error: "✗" };
+  const STATUS_WORD = { pass: "passed", fail: "failed", error: "error", skip: "not run", running: "running", pending: "waiting" };
+
+  function summaryLine(r) {
+    if (r.status === "error") return "the checker could not run";
+    const s = r.summary;
+    let line = s.passed + " of " + s.total + " tests pass";
+    const extra = [];
+    if (s.failed > 0) extra.push(s.failed + " failed");
+    if (s.errors > 0) extra.push(s.errors + " error" + (s.errors === 1 ? "" : "s"));
+    if (s.skipped > 0) extra.push(s.skipped + " skipped");
+    if (extra.length) line += " (" + extra.join(", ") + ")";
+    return line;
+  }
+
+  function recount(r) {
+    const s = { total: r.tests.length, passed: 0, failed: 0, errors: 0, skipped: 0, duration_ms: r.summary ? r.summary.duration_ms : 0 };
+    for (const t of r.tests) {
+      if (t.status === "pass") s.passed++;
+      else if (t.status === "fail") s.failed++;
+      else if (t.status === "error") s.errors++;
+      else if (t.status === "skip") s.skipped++;
+    }
+    r.summary = s;
+    if (r.status !== "error") r.status = s.total > 0 && s.passed === s.total ? "pass" : "fail";
+    return r;
+  }
+
+  function el(tag, attrs, ...kids) {
+    const n = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") n.className = v;
+      else n.setAttribute(k, v);
+    }
+    for (const k of kids) if (k != null) n.append(k);
+    return n;
+  }
+
+  function pre(text, cls) {
+    return el("pre", { class: cls }, el("code", null, text.replace(/\n+$/, "")));
+  }
+
+  // renderReport returns the report as HTML elements: the summary first,
+  // then one entry per test with the details of each that did not pass,
+  // the same fields in the same order as the terminal's rendering.
+  function renderReport(r) {
+    const box = el("div", { class: "report report-" + r.status });
+    const head = el("p", { class: "report-summary" }, el("span", { class: "report-mark", "aria-hidden": "true" }, r.status === "pass" ? "✓" : "✗"), " ", summaryLine(r));
+    box.append(head);
+    if (r.status === "error") {
+      box.append(pre(r.error || "", "report-error"));
+      return box;
+    }
+    if (r.stdout) box.append(el("p", { class: "report-label" }, "Your file printed while loading:"), pre(r.stdout, "report-stdout"));
+    const list = el("ol", { class: "report-tests" });
+    const shown = new Set();
+    for (const t of r.tests) list.append(renderTest(t, shown));
+    box.append(list);
+    return box;
+  }
+
+  function renderTest(t, shown) {
+    const li = el(
+      "li",
+      { class: "report-test is-" + t.status, "data-test": t.name },
+      el("span", { class: "report-mark", "aria-hidden": "true" }, MARK[t.status] || "·"),
+      " ",
+      el("code", { class: "report-name" }, t.name),
+      el("span", { class: "visually-hidden" }, " " + (STATUS_WORD[t.status] || t.status)),
+    );
+    if (t.status === "pass" || t.status === "skip" || t.status === "running" || t.status === "pending") {
+      if (t.status === "skip" && t.message) li.append(el("span", { class: "report-skip" }, " — " + t.message));
+      return li;
+    }
+    const d = el("div", { class: "report-details" });
+    if (t.message) d.append(el("p", { class: "report-message" }, t.message));
+    const dl = el("dl", { class: "report-values" });
+    for (const [label, v] of [["input", t.input], ["expected", t.expected], ["got", t.actual]]) {
+      if (v) dl.append(el("dt", null, label), el("dd", null, v.includes("\n") ? pre(v) : el("code", null, v)));
+    }
+    if (dl.childElementCount) d.append(dl);
+    if (t.stdout) d.append(el("p", { class: "report-label" }, "Printed:"), pre(t.stdout, "report-stdout"));
+    if (t.traceback) {
+      if (shown.has(t.traceback)) d.append(el("p", { class: "report-label" }, "(the same traceback as above)"));
+      else {
+        d.append(pre(t.traceback, "report-traceback"));
+        shown.add(t.traceback);
+      }
+    }
+    li.append(d);
+    return li;
+  }
+
+  // ---- one exercise ----
+  function setup(section) {
+    const id = section.dataset.exercise;
+    const hash = section.dataset.hash;
+    let cfg;
+    try {
+      cfg = JSON.parse(section.dataset.runner);
+    } catch {
+      console.error("runner: bad data-runner on exercise " + id);
+      return;
+    }
+    const q = (s) => section.querySelector(s);
+    const toolbar = q(".exercise-toolbar");
+    const btn = (a) => toolbar.querySelector('[data-action="' + a + '"]');
+    const state = q(".exercise-state");
+    const notice = q(".exercise-notice");
+    const host = q(".exercise-editor");
+    const results = q(".exercise-results");
+    const solutionBox = q(".exercise-solution");
+    const hintsSrc = [...section.querySelectorAll(".exercise-hints li")].map((li) => li.textContent);
+    const hintsShown = q(".exercise-hints-shown");
+    const hintsDetails = q(".exercise-hints");
+    const file = host.dataset.file || "learner.py";
+    const starterText = host.querySelector("pre").textContent.replace(/\n$/, "") + "\n";
+
+    let editor = null; // the CodeMirror editor, once mounted
+    let editorLoading = null;
+    let text = starterText; // the code, whether or not the editor is mounted
+    let bundle = null;
+    let running = null; // {id, stop(reason)}
+    let saveTimer = 0;
+
+    toolbar.hidden = false;
+    if (hintsDetails) hintsDetails.hidden = true;
+
+    function setState(msg) {
+      state.textContent = msg;
+    }
+
+    function persist(report) {
+      const rec = loadSaved(id) || {};
+      rec.hash = hash;
+      rec.code = text;
+      if (report !== undefined) rec.report = report;
+      save(id, rec);
+    }
+    function persistSoon() {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => persist(), 250);
+    }
+    window.addEventListener("pagehide", () => {
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        persist();
+      }
+    });
+
+    function mountEditor(focus) {
+      if (editor) return Promise.resolve(editor);
+      if (!editorLoading) {
+        editorLoading = import(cfg.editor).then((mod) => {
+          const box = el("div", { class: "exercise-cm" });
+          host.replaceChildren(box);
+          editor = mod.createEditor(box, {
+            doc: text,
+            label: "Your code (" + file + "); Ctrl-Enter runs the checker",
+            onRun: () => run(),
+            onChange: (t) => {
+              text = t;
+              persistSoon();
+            },
+          });
+          host.classList.add("is-editing");
+          return editor;
+        });
+        editorLoading.catch((e) => {
+          editorLoading = null;
+          console.error("runner: the editor did not load", e);
+          setState("The editor did not load: " + e.message);
+        });
+      }
+      return editorLoading.then((ed) => {
+        if (focus) ed.focus();
+        return ed;
+      });
+    }
+
+    function setText(t) {
+      text = t;
+      if (editor) editor.setText(t);
+      else {
+        const p = host.querySelector("pre");
+        if (p) p.textContent = t; // plain until the editor mounts
+      }
+    }
+
+    // The highlighted starter turns into the editor on first use.
+    host.tabIndex = 0;
+    host.setAttribute("aria-label", "Your code (" + file + "); press Enter to edit");
+    const wake = (e) => {
+      if (editor) return;
+      if (e.type === "keydown" && e.key !== "Enter") return;
+      mountEditor(true);
+    };
+    host.addEventListener("pointerdown", wake);
+    host.addEventListener("keydown", wake);
+    host.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        run();
+      }
+    });
+
+    // Saved code: the same exercise resumes; a changed one asks.
+    const saved = loadSaved(id);
+    if (saved && saved.hash === hash) {
+      if (saved.code !== starterText) {
+        setText(saved.code);
+        mountEditor(false);
+      }
+      if (saved.report) showReport(saved.report, true);
+    } else if (saved) {
+      notice.replaceChildren(
+        el("p", null, "This exercise has changed since you last worked on it, so your saved code may no longer fit it."),
+        el("p", null, el("button", { type: "button", class: "button", "data-choice": "keep" }, "Keep my code"), " ", el("button", { type: "button", class: "button", "data-choice": "fresh" }, "Start fresh")),
+      );
+      notice.hidden = false;
+      notice.addEventListener("click", (e) => {
+        const choice = e.target.closest("[data-choice]");
+        if (!choice) return;
+        if (choice.dataset.choice === "keep") {
+          setText(saved.code);
+          mountEditor(false);
+          persist(null);
+        } else {
+          forget(id);
+        }
+        notice.hidden = true;
+        notice.replaceChildren();
+      });
+    }
+
+    const prog = progress.get(id);
+    for (let i = 0; i < Math.min(prog.hints || 0, hintsSrc.length); i++) addHint(i);
+    updateHintButton();
+    if (prog.attempts > 0) btn("solution").hidden = false;
+
+    function addHint(i) {
+      hintsShown.append(el("li", null, hintsSrc[i]));
+      hintsShown.hidden = false;
+    }
+    function updateHintButton() {
+      const n = hintsShown.childElementCount;
+      const b = btn("hint");
+      b.disabled = n >= hintsSrc.length;
+      b.textContent = hintsSrc.length ? "Hint (" + n + "/" + hintsSrc.length + ")" : "No hints";
+    }
+
+    async function getBundle() {
+      if (bundle) return bundle;
+      const res = await fetch(section.dataset.bundle);
+      if (!res.ok) throw new Error("cannot fetch the exercise (HTTP " + res.status + ")");
+      bundle = await res.json();
+      return bundle;
+    }
+
+    function showReport(report, restored) {
+      results.replaceChildren(renderReport(report));
+      results.dataset.status = report.status;
+      section.courseReport = report;
+      if (restored) results.prepend(el("p", { class: "report-label" }, "Your last run:"));
+    }
+
+    // Live view of a running check, from coursecheck's events.
+    function live() {
+      const view = { plan: [], done: new Map(), running: "" };
+      const list = el("ol", { class: "report-tests is-live" });
+      const box = el("div", { class: "report report-running" }, el("p", { class: "report-summary" }, "Checking…"), list);
+      results.replaceChildren(box);
+      delete results.dataset.status;
+      view.draw = () => {
+        list.replaceChildren();
+        const shown = new Set();
+        for (const name of view.plan) {
+          const t = view.done.get(name) || { name, status: name === view.running ? "running" : "pending" };
+          list.append(renderTest(t, shown));
+        }
+      };
+      return view;
+    }
+
+    // stopped assembles the report of a check that did not finish, as the
+    // local runner does: what finished, the running test as an error, the
+    // rest skipped.
+    function stopped(view, msg) {
+      const r = { schema: 1, exercise: id, status: "fail", error: "", stdout: "", tests: [], summary: { duration_ms: 0 }, cases: {} };
+      const running = view.running || "import";
+      for (const name of ["import", ...view.plan]) {
+        if (view.done.has(name)) r.tests.push(view.done.get(name));
+      }
+      r.tests.push({ name: running, status: "error", message: msg, input: "", expected: "", actual: "", stdout: "", traceback: "", duration_ms: 0 });
+      const skip = running === "import" ? "not run: your file did not load" : "not run: the check was stopped";
+      for (const name of view.plan) {
+        if (name !== running && !view.done.has(name)) {
+          r.tests.push({ name, status: "skip", message: skip, input: "", expected: "", actual: "", stdout: "", traceback: "", duration_ms: 0 });
+        }
+      }
+      return recount(r);
+    }
+
+    let runSeq = 0;
+    async function run() {
+      if (running) return;
+      const myRun = ++runSeq;
+      const b = btn("run");
+      b.disabled = true;
+      btn("stop").hidden = false;
+      running = { stop: null };
+      const p = progress.get(id);
+      progress.set(id, { attempts: (p.attempts || 0) + 1, hash });
+      btn("solution").hidden = false;
+      persist();
+      let report;
+      try {
+        const bd = await getBundle();
+        if (!pool.ready) setState("Starting Python in your browser (the first run takes a few seconds)…");
+        await startWorker(cfg, (stage) => {
+          if (stage === "python") setState("Loading Python…");
+          else if (stage === "checker") setState("Loading the checker…");
+        });
+        setState("Checking…");
+        report = await check(bd, myRun);
+      } catch (e) {
+        report = { schema: 1, exercise: id, status: "error", error: "The in-page Python did not start: " + e.message + "\nYou can still check this exercise on your machine (see “Work on your machine instead”).", stdout: "", tests: [], summary: { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0, duration_ms: 0 }, cases: {} };
+      }
+      running = null;
+      b.disabled = false;
+      btn("stop").hidden = true;
+      showReport(report, false);
+      setState(summaryLine(report));
+      persist(report);
+      progress.set(id, { hash, status: report.status, passed: report.summary.passed || 0, total: report.summary.total || 0 });
+      section.dispatchEvent(new CustomEvent("course:report", { detail: report, bubbles: true }));
+    }
+
+    function check(bd, runId) {
+      return new Promise((resolve) => {
+        const view = live();
+        let timer = 0;
+        let graceTimer = 0;
+        let stopMsg = "";
+        const done = (r) => {
+          clearTimeout(timer);
+          clearTimeout(graceTimer);
+          pool.listeners.delete(onMsg);
+          resolve(r);
+        };
+        const halt = (msg) => {
+          if (stopMsg) return;
+          stopMsg = msg;
+          setState("Stopping…");
+          if (pool.interrupt) {
+            new Int32Array(pool.interrupt)[0] = 2; // SIGINT: KeyboardInterrupt in the learner's code
+            graceTimer = setTimeout(() => {
+              stopWorker();
+              done(stopped(view, msg + " (Python was restarted)"));
+            }, STOP_GRACE_MS);
+          } else {
+            stopWorker(); // no shared memory on this page: restart Python
+            done(stopped(view, msg));
+          }
+        };
+        running.stop = halt;
+        const onMsg = (m) => {
+          if (m.id !== runId && m.type !== "crashed") return;
+          if (m.type === "event") {
+            const ev = m.event;
+            if (ev.event === "plan") view.plan = ev.tests;
+            else if (ev.event === "start") {
+              view.running = ev.test;
+              if (!timer) {
+                timer = setTimeout(
+                  () =>
+                    halt(
+                      "timed out: the check took longer than " + bd.timeout_s + " s and this test was still running; " +
+                        "look for a loop that never ends, or code far slower than it needs to be",
+                    ),
+                  bd.timeout_s * 1000,
+                );
+              }
+            } else if (ev.event === "test") {
+              view.done.set(ev.test.name, ev.test);
+              view.running = "";
+            }
+            view.draw();
+          } else if (m.type === "report") {
+            done(JSON.parse(m.report));
+          } else if (m.type === "interrupted") {
+            done(stopped(view, stopMsg || "stopped"));
+          } else if (m.type === "error" || m.type === "crashed") {
+            stopWorker();
+            done(stopped(view, "the in-page Python failed while this test was running: " + m.message));
+          }
+        };
+        pool.listeners.add(onMsg);
+        if (pool.interrupt) new Int32Array(pool.interrupt)[0] = 0;
+        pool.worker.postMessage({ type: "run", id: runId, bundle: bd, source: text, file });
+      });
+    }
+
+    toolbar.addEventListener("click", async (e) => {
+      const b = e.target.closest("button[data-action]");
+      if (!b) return;
+      switch (b.dataset.action) {
+        case "run":
+          run();
+          break;
+        case "stop":
+          if (running && running.stop) running.stop("stopped: you pressed Stop while this test was running");
+          break;
+        case "reset":
+          setText(starterText);
+          forget(id);
+          results.replaceChildren();
+          delete results.dataset.status;
+          setState("Reset to the starter code.");
+          break;
+        case "hint": {
+          const n = hintsShown.childElementCount;
+          if (n < hintsSrc.length) {
+            addHint(n);
+            progress.set(id, { hints: n + 1 });
+            updateHintButton();
+          }
+          break;
+        }
+        case "solution": {
+          if (!solutionBox.hidden) {
+            solutionBox.hidden = true;
+            b.textContent = "Solution";
+            break;
+          }
+          try {
+            const bd = await getBundle();
+            solutionBox.replaceChildren(el("p", { class: "report-label" }, "The reference solution:"), pre(bd.solution, "exercise-solution-code"));
+            solutionBox.hidden = false;
+            b.textContent = "Hide solution";
+          } catch (err) {
+            setState(err.message);
+          }
+          break;
+        }
+      }
+    });
+
+    section.courseRunner = { run, getText: () => text, setText, mountEditor };
+  }
+
+  window.courseRunner = { renderReport, summaryLine };
+  for (const s of document.querySelectorAll('section.exercise[data-runtime="browser"]')) setup(s);
+})();
