@@ -31,6 +31,18 @@ type Directive struct {
 	Closed  bool
 	// Set by the directive's handler when checked.
 	Data any
+
+	scripts []string // declared by UseScripts
+	w       *walker  // the conversion checking this directive
+}
+
+// UseScripts declares theme scripts that the page holding this directive
+// needs, as paths below the theme's static/ folder ("js/quiz.js"). A
+// handler's Check calls it; the converter gathers the scripts of every
+// directive of a page into Result.Scripts (first use first, no repeats),
+// and the site loads exactly those on that page (base.html, deferred).
+func (n *Directive) UseScripts(paths ...string) {
+	n.scripts = append(n.scripts, paths...)
 }
 
 // KindDirective is the node kind of Directive.

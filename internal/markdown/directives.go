@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,8 +23,11 @@ type DirectiveHandler struct {
 	MinArgs, MaxArgs int
 	// Attrs lists the allowed attributes and what each means.
 	Attrs map[string]string
+	// AnyAttrs accepts every attribute (the handler checks them itself).
+	AnyAttrs bool
 	// Check validates d (its children are already parsed) and reports
-	// problems at byte offsets of the source. May be nil.
+	// problems at byte offsets of the source. It may declare the theme
+	// scripts the page needs with d.UseScripts. May be nil.
 	Check func(d *Directive, src []byte, report func(off int, msg, hint string))
 	// Render writes the opening HTML when entering and the closing HTML
 	// when leaving; the children render in between unless it returns
@@ -105,7 +109,7 @@ func (w *walker) directive(n *Directive) {
 		w.problem(n.InfoOff, "write "+h.Usage, "directive %q takes %s, got %d", name, argCount(h.MinArgs, h.MaxArgs), args)
 	}
 	for _, a := range n.Info.Attrs {
-		if _, ok := h.Attrs[a.Key]; !ok {
+		if _, ok := h.Attrs[a.Key]; !ok && !h.AnyAttrs {
 			hint := "it takes no attributes"
 			if len(h.Attrs) > 0 {
 				keys := make([]string, 0, len(h.Attrs))
@@ -119,7 +123,14 @@ func (w *walker) directive(n *Directive) {
 		}
 	}
 	if h.Check != nil {
+		n.w = w
 		h.Check(n, w.src, func(off int, msg, hint string) { w.problem(off, hint, "%s", msg) })
+		n.w = nil
+	}
+	for _, s := range n.scripts {
+		if !slices.Contains(w.res.Scripts, s) {
+			w.res.Scripts = append(w.res.Scripts, s)
+		}
 	}
 }
 

@@ -26,6 +26,29 @@
 // timeout: seconds for the run. A block fenced as ```output right after a
 // runnable block is its expected output. Any other attribute is an error.
 //
+// # Quizzes and figures
+//
+// Two built-in directives make pages interactive; both read as plain
+// markdown on GitHub and work without scripts.
+//
+// `::: quiz` holds questions: a prompt (one or more blocks), then a task
+// list of 2 to 6 options, exactly one marked [x], each with its explanation
+// as a blockquote indented under it. Each question renders as a <fieldset>
+// (prompt in the <legend>, a radio input per option, explanations in
+// <details>) whose id is "quiz-" + 8 hex digits of a hash of the prompt's
+// text (see quizDirective).
+//
+// `::: figure NAME {param=value …}` mounts the theme's component NAME (a
+// file static/js/figures/NAME.js, listed in Options.Figures) with the
+// attributes as its parameters; the blocks before the last are its text
+// description (the caption), the last is the static fallback: an image
+// alone in a paragraph, or a table (see figureDirective).
+//
+// A directive declares the theme scripts its page needs with
+// Directive.UseScripts ("js/quiz.js"; a figure declares its component and
+// the loader js/figures.js); Result.Scripts lists them, and the site loads
+// exactly those on the page.
+//
 // Problems are never panics and never stop parsing: Convert returns them
 // with byte offsets into the source, for the caller to turn into
 // file:line:col.
@@ -71,8 +94,14 @@ type LinkResolver func(dest string, image bool) (newDest, problem, hint string)
 type Options struct {
 	Highlight Highlighter
 	Math      MathRenderer
-	// Directives adds directive handlers to the built-in ones (tabs, tab).
+	// Directives adds directive handlers to the built-in ones (tabs, tab,
+	// quiz, figure).
 	Directives map[string]DirectiveHandler
+	// Figures names the components the figure directive accepts: the
+	// theme's static/js/figures/NAME.js files. FigureDir is that folder as
+	// the author sees it (e.g. "themes/default/static/js/figures"), for hints.
+	Figures   []string
+	FigureDir string
 }
 
 // Problem is something wrong in the source, at a byte offset.
@@ -125,7 +154,11 @@ type Result struct {
 	Words    int
 	Links    []Link
 	Code     []Code
-	IDs      map[string]bool // every id the page defines (headings, footnotes, {#id})
+	IDs      map[string]bool // every id the page defines (headings, footnotes, {#id}, quiz questions, figures)
+	// Scripts are the theme scripts the page's directives declared (see
+	// Directive.UseScripts), as paths below the theme's static/ folder, in
+	// the order first declared.
+	Scripts  []string
 	Problems []Problem
 }
 
@@ -142,6 +175,8 @@ func New(opts Options) *Converter {
 	for k, v := range builtinDirectives {
 		c.directives[k] = v
 	}
+	c.directives["quiz"] = quizDirective
+	c.directives["figure"] = figureDirective(opts.Figures, opts.FigureDir)
 	for k, v := range opts.Directives {
 		c.directives[k] = v
 	}
@@ -180,7 +215,7 @@ func (c *Converter) Convert(src []byte, resolve LinkResolver) *Result {
 	ids := newIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	w := &walker{c: c, src: src, res: res, resolve: resolve}
+	w := &walker{c: c, src: src, res: res, resolve: resolve, doc: doc}
 	w.transform(doc)
 	w.collect(doc)
 	buf := bufPool.Get().(*bytes.Buffer)
@@ -200,6 +235,31 @@ type walker struct {
 	src     []byte
 	res     *Result
 	resolve LinkResolver
+	doc     ast.Node
+	// ids holds the ids taken so far, for uniqueID (nil until first used).
+	ids map[string]bool
+}
+
+// uniqueID returns base, or base-2, base-3, … if the page already has that
+// id (a heading's, or one given out before).
+func (w *walker) uniqueID(base string) string {
+	if w.ids == nil {
+		w.ids = map[string]bool{}
+		_ = ast.Walk(w.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if v, ok := n.AttributeString("id"); ok && entering {
+				if b, ok := v.([]byte); ok {
+					w.ids[string(b)] = true
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	id := base
+	for i := 2; w.ids[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	w.ids[id] = true
+	return id
 }
 
 func (w *walker) problem(off int, hint, format string, args ...any) {

@@ -94,8 +94,11 @@ func fakeResolve(dest string, image bool) (string, string, string) {
 	return "", "link target " + target + " does not exist", "check the path"
 }
 
+// specFigures are the figure components the spec cases know.
+var specFigures = []string{"loss-curves", "split-grid"}
+
 func TestSpec(t *testing.T) {
-	conv := New(Options{Highlight: fakeHighlight, Math: fakeMath})
+	conv := New(Options{Highlight: fakeHighlight, Math: fakeMath, Figures: specFigures, FigureDir: "themes/default/static/js/figures"})
 	cases := readCases(t, "testdata/spec.txt")
 	if *updateFlag {
 		var out strings.Builder
@@ -247,10 +250,10 @@ func TestParseRanges(t *testing.T) {
 }
 
 func FuzzConvert(f *testing.F) {
-	for _, s := range []string{"# a\n\n$x$ and $$y$$", ":::: tabs\n::: tab A\nx\n:::\n::::\n", "```python {hl=1}\nx\n```\n", "> [!NOTE]\n> hi", "[a](b.md#c) ![i](known.png \"t\")", "::: tab\n", "```{\n"} {
+	for _, s := range []string{"# a\n\n$x$ and $$y$$", ":::: tabs\n::: tab A\nx\n:::\n::::\n", "```python {hl=1}\nx\n```\n", "> [!NOTE]\n> hi", "::: quiz\nQ?\n\n- [x] a\n  > A.\n- [ ] b\n  > B.\n:::\n", "::: figure loss-curves {delta=1}\nD.\n\n![f](known.png)\n:::\n", "::: quiz\n- b\n:::\n", "[a](b.md#c) ![i](known.png \"t\")", "::: tab\n", "```{\n"} {
 		f.Add(s)
 	}
-	conv := New(Options{Highlight: fakeHighlight, Math: fakeMath})
+	conv := New(Options{Highlight: fakeHighlight, Math: fakeMath, Figures: specFigures})
 	f.Fuzz(func(t *testing.T, s string) {
 		src := []byte(s)
 		res := conv.Convert(src, fakeResolve)

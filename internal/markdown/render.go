@@ -22,6 +22,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindAlert, r.alert)
 	reg.Register(KindFigure, r.figure)
 	reg.Register(KindDirective, r.directive)
+	reg.Register(kindWrapper, r.wrapper)
 	reg.Register(ast.KindHeading, r.heading)
 }
 
@@ -100,6 +101,15 @@ func (r *nodeRenderer) directive(w util.BufWriter, src []byte, n ast.Node, enter
 		return ast.WalkContinue, nil
 	}
 	return h.Render(w, d, entering), nil
+}
+
+func (r *nodeRenderer) wrapper(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(n.(*wrapper).Open)
+	} else {
+		w.WriteString(n.(*wrapper).Close)
+	}
+	return ast.WalkContinue, nil
 }
 
 func (r *nodeRenderer) heading(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
