@@ -46,6 +46,7 @@ func (b *Builder) exerciseDirective(set *exercise.Set, rt *pageRunner) markdown.
 					report(d.InfoOff+d.Info.Words[1].Offset, "cannot embed the in-page runner: "+err.Error(), "")
 					return
 				}
+				d.UseScripts(runnerScript)
 			}
 			d.Data = e
 		},
