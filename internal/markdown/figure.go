@@ -92,9 +92,9 @@ func checkFigure(d *Directive, src []byte, report func(int, string, string), kno
 		bad = true
 		hint := fmt.Sprintf("a component is a file %s/NAME.js", dir)
 		if near := diag.Nearest(name, names, len(name)/2+2); near != "" {
-			hint = fmt.Sprintf("did you mean %q? (%s)", near, hint)
+			hint = fmt.Sprintf("did you mean %q?", near)
 		} else if len(names) > 0 {
-			hint = "known components: " + strings.Join(names, ", ") + " (" + hint + ")"
+			hint = "known components: " + strings.Join(names, ", ") + "; " + hint
 		}
 		report(d.InfoOff+d.Info.Words[1].Offset, fmt.Sprintf("unknown figure component %q", name), hint)
 	}

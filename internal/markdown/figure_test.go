@@ -12,9 +12,9 @@ func TestFigureHints(t *testing.T) {
 		name, src, msg, hint string
 	}{
 		{"near name", "::: figure loss-curvs\nD.\n\n![f](f.svg)\n:::\n", `unknown figure component "loss-curvs"`,
-			`did you mean "loss-curves"? (a component is a file themes/default/static/js/figures/NAME.js)`},
+			`did you mean "loss-curves"?`},
 		{"far name", "::: figure spinner\nD.\n\n![f](f.svg)\n:::\n", `unknown figure component "spinner"`,
-			"known components: loss-curves, split-grid (a component is a file themes/default/static/js/figures/NAME.js)"},
+			"known components: loss-curves, split-grid; a component is a file themes/default/static/js/figures/NAME.js"},
 		{"no fallback", "::: figure loss-curves\nD.\n:::\n", "a figure without a static fallback", "end the figure with"},
 		{"no description", "::: figure loss-curves\n![f](f.svg)\n:::\n", "a figure without a description", "write, before the fallback,"},
 	}

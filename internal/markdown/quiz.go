@@ -174,7 +174,7 @@ func checkOptions(q *quizQuestion, src []byte, problem func(int, string, string)
 		}
 		if opt.explain == nil {
 			problem(at, "an option without an explanation",
-				"indent a > line under the option saying why it is right or wrong:\n  - [ ] option\n    > No: because …")
+				`indent a > line under the option saying why it is right or wrong, e.g. "  > No: because …"`)
 			ok = false
 		}
 		q.options = append(q.options, opt)

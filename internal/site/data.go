@@ -33,6 +33,13 @@ type PageData struct {
 	// aria-current="page" afterwards: rendering it per page costs a build
 	// of 10,000 pages minutes. base.html writes {{.Sidebar}}.
 	Sidebar template.HTML
+	// Scripts are the base-absolute URLs (content-hashed) of the theme
+	// scripts this page's blocks need (js/quiz.js, js/figures.js and the
+	// figure components, …; see markdown.Directive.UseScripts), in the
+	// order first needed. base.html loads them, deferred, after the
+	// theme's own scripts. Empty on pages without such blocks and on print
+	// pages, which show the blocks' no-script form.
+	Scripts []string
 
 	// Lesson pages.
 	Objectives     []string

@@ -315,7 +315,8 @@ func (b *builder) renderPages() {
 		}
 	}
 
-	b.conv = markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives})
+	b.conv = markdown.New(markdown.Options{Highlight: b.opts.Highlight, Math: b.opts.Math, Directives: b.opts.Directives,
+		Figures: b.figureComponents(), FigureDir: "themes/" + b.c.Config.Theme + "/" + figureDir})
 	seq := b.c.Pages
 	b.pages = make([]*rendered, len(seq))
 	global := b.globalKey()
@@ -355,6 +356,38 @@ func (b *builder) renderPages() {
 	for _, r := range b.pages {
 		b.byURL[b.abs(r.page.URL)] = r
 	}
+}
+
+// figureDir holds the theme's figure components, one NAME.js file each.
+const figureDir = "static/js/figures"
+
+// figureComponents lists the figure components of the theme: the names of
+// the files static/js/figures/*.js (the embedded theme's and the project's
+// overrides and additions).
+func (b *builder) figureComponents() []string {
+	var names []string
+	for _, f := range slices.Sorted(maps.Keys(b.themeFiles)) {
+		if path.Dir(f) == figureDir && path.Ext(f) == ".js" {
+			names = append(names, strings.TrimSuffix(path.Base(f), ".js"))
+		}
+	}
+	return names
+}
+
+// scripts turns the scripts a page's directives declared into the URLs
+// base.html loads; one the theme lacks is an error at the page.
+func (b *builder) scripts(p *content.Page, declared []string) []string {
+	var urls []string
+	for _, s := range declared {
+		h, ok := b.assets[s]
+		if !ok {
+			b.dl.Add(diag.Diagnostic{File: p.File, Msg: fmt.Sprintf("the page needs the script %s, which the theme does not have", s),
+				Hint: "add static/" + s + " to themes/" + b.c.Config.Theme + "/"})
+			continue
+		}
+		urls = append(urls, b.abs(h))
+	}
+	return urls
 }
 
 // convertPage converts a page's markdown and reports its problems.
@@ -400,6 +433,7 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 	pd := &PageData{
 		Site: sd, Title: p.Meta.Title, URL: b.abs(p.URL), Content: template.HTML(res.HTML),
 		Module: cur, Words: words, ReadingMinutes: readingMinutes(words), Minutes: b.minutes(p),
+		Scripts: b.scripts(p, res.Scripts),
 	}
 	pd.Description = firstNonEmpty(p.Meta.Summary, b.c.Config.Description, p.Meta.Title)
 	if b.c.Config.BaseURL != "" {
