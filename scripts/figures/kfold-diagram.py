@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Draws the static fallbacks of the kfold-diagram figure (standard library only).
+
+The rows follow themes/default/static/js/figures/kfold-diagram.js, which
+follows scikit-learn's KFold (no shuffling) and TimeSeriesSplit(n_splits, gap).
+
+    python3 scripts/figures/kfold-diagram.py     # rewrites every fallback below
+"""
+
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+FIGURES = [
+    ({"n": 20, "k": 5}, "content/02-data-splits/kfold-diagram.svg"),
+    ({"n": 20, "k": 4, "mode": "time", "gap": 2}, "content/02-data-splits/kfold-diagram-time.svg"),
+]
+
+# The light theme's --note, --warning, --caution, --bg-muted; text colours.
+FILL = {"train": "#0b63ce", "test": "#8a5a00", "gap": "#c4202c", "unused": "#eceff3"}
+TEXT, MUTED, BORDER = "#1b1f24", "#57606a", "#b9c1cb"
+
+
+def kfold(n, k):
+    rows, start = [], 0
+    for f in range(k):
+        size = n // k + (1 if f < n % k else 0)
+        rows.append(["test" if start <= i < start + size else "train" for i in range(n)])
+        start += size
+    return rows
+
+
+def time_splits(n, k, gap):
+    size = n // (k + 1)
+    first = n - k * size
+    if k + 1 > n or first - gap <= 0:
+        raise ValueError(f"n={n} k={k} gap={gap}: no training sample")
+    return [["train" if i < s - gap else "gap" if i < s else "test" if i < s + size else "unused" for i in range(n)]
+            for s in range(first, n, size)]
+
+
+def draw(n=20, k=5, mode="kfold", gap=0):
+    rows = time_splits(n, k, gap) if mode == "time" else kfold(n, k)
+    label_w, width, row_h, top = 54, 600, 18, 16
+    cell = (width - label_w - 4) / n
+    legend_y = top + len(rows) * row_h + 6
+    height = legend_y + 16
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+           'font-family="system-ui, sans-serif">',
+           f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+           f'<text x="{label_w}" y="11" font-size="10" fill="{MUTED}">sample index{" (time)" if mode == "time" else ""} →</text>']
+    for r, row in enumerate(rows):
+        y = top + r * row_h
+        out.append(f'<text x="0" y="{y + row_h - 7}" font-size="11" fill="{TEXT}">{"split" if mode == "time" else "fold"} {r + 1}</text>')
+        for i, role in enumerate(row):
+            extra = f' stroke="{BORDER}" stroke-width="1"' if role == "unused" else ""
+            out.append(f'<rect x="{label_w + i * cell + 1:.2f}" y="{y}" width="{cell - 2:.2f}" height="{row_h - 4}" rx="2" '
+                       f'fill="{FILL[role]}"{extra}/>')
+    x = label_w
+    for role in (["train", "test", "gap", "unused"] if mode == "time" else ["train", "test"]):
+        name = "not used" if role == "unused" else role
+        extra = f' stroke="{BORDER}"' if role == "unused" else ""
+        out.append(f'<rect x="{x}" y="{legend_y}" width="10" height="10" fill="{FILL[role]}"{extra}/>'
+                   f'<text x="{x + 14}" y="{legend_y + 9}" font-size="11" fill="{TEXT}">{name}</text>')
+        x += 24 + 7 * len(name)
+    out.append("</svg>\n")
+    return "\n".join(out), rows
+
+
+def main():
+    for params, path in FIGURES:
+        svg, rows = draw(**params)
+        (ROOT / path).write_text(svg)
+        print(path, [row.count("test") for row in rows], [row.count("train") for row in rows])
+
+
+if __name__ == "__main__":
+    main()
