@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mlcourse/course/internal/browsertest"
 	"github.com/mlcourse/course/internal/config"
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/exercise"
@@ -418,6 +419,8 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--source DIR]")
 	source := sourceFlag(fs)
 	workers := fs.Int("workers", 0, "checks to run at once (default: the number of CPUs)")
+	noBrowser := fs.Bool("no-browser", false, "skip the in-page runs in headless Chromium (not allowed with CI=true)")
+	noBlocks := fs.Bool("no-blocks", false, "skip the lessons' runnable code blocks")
 	pos, code, ok := parse(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -462,6 +465,20 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout)
 	exercise.WriteAuditTable(stdout, audits)
 	bad := slices.ContainsFunc(audits, func(a *exercise.Audit) bool { return !a.OK() })
+	if *noBrowser && browsertest.IsCI(os.Getenv) {
+		fmt.Fprintln(stderr, "course test: --no-browser is refused under CI=true: CI runs every exercise in the page too")
+		return exitUsage
+	}
+	if !*noBrowser {
+		if !pageHalf(ctx, env, audits, stdout, stderr) {
+			bad = true
+		}
+	}
+	if !*noBlocks && pos[0] == "all" {
+		if !lessonBlocks(ctx, env, stdout) {
+			bad = true
+		}
+	}
 	if env.dl.HasErrors() {
 		fmt.Fprintln(stdout, "the exercises have errors (listed above)")
 		bad = true

@@ -275,3 +275,32 @@ func (b *cappedBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// Launch starts Chromium outside a test (for `course test`): the same
+// flags, a fresh profile and HOME in temporary folders, removed by close.
+// It returns ErrNoChromium (wrapped) when there is no browser.
+func Launch(parent context.Context, width, height int) (ctx context.Context, close func(), path string, err error) {
+	path, err = FindChromium(os.Getenv, exec.LookPath)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	tmp, err := os.MkdirTemp("", "course-chromium-")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	profile, home := filepath.Join(tmp, "profile"), filepath.Join(tmp, "home")
+	output := &cappedBuffer{max: 64 << 10}
+	actx, cancelAlloc := chromedp.NewExecAllocator(parent, allocatorOptions(path, profile, home, width, height, output)...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	close = func() {
+		_ = chromedp.Cancel(bctx)
+		cancelBrowser()
+		cancelAlloc()
+		_ = os.RemoveAll(tmp)
+	}
+	if err := chromedp.Do(bctx); err != nil {
+		close()
+		return nil, nil, "", fmt.Errorf("starting %s: %v\nbrowser output:\n%s", path, err, output)
+	}
+	return bctx, close, path, nil
+}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -12,8 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/mlcourse/course/internal/markdown"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -278,53 +277,64 @@ func TestRunnableCodeBlocksPrintTheirExpectedOutput(t *testing.T) {
 	if res.Course == nil {
 		t.Fatal(res.Diags)
 	}
-	conv := markdown.New(markdown.Options{})
-	count := 0
-	for _, p := range res.Course.Pages {
-		r := conv.Convert(p.Body, nil)
-		for _, c := range r.Code {
-			if !c.Run {
-				continue
-			}
-			count++
-			line := bytes.Count(p.Body[:c.Offset], []byte("\n")) + 1
-			name := fmt.Sprintf("%s:%d", p.File, line)
-			t.Run(name, func(t *testing.T) {
-				py := python(c.Requires)
-				if py == "" {
-					msg := fmt.Sprintf("NO PYTHON WITH %v: %s not run", c.Requires, name)
-					if os.Getenv("CI") == "true" {
-						t.Fatal(msg)
-					}
-					t.Skip("!!! " + msg)
+	blocks := Blocks(res.Course)
+	if len(blocks) == 0 {
+		t.Fatal("the bundled course has no runnable code block")
+	}
+	for _, b := range blocks {
+		t.Run(b.Name(), func(t *testing.T) {
+			py := python(b.Requires)
+			if py == "" {
+				msg := fmt.Sprintf("NO PYTHON WITH %v: %s not run", b.Requires, b.Name())
+				if os.Getenv("CI") == "true" {
+					t.Fatal(msg)
 				}
-				timeout := time.Duration(max(c.Timeout, 60)) * time.Second
-				cmd := exec.Command(py, "-c", c.Code)
-				cmd.Dir = t.TempDir()
-				var out bytes.Buffer
-				cmd.Stdout, cmd.Stderr = &out, &out
-				if err := cmd.Start(); err != nil {
+				t.Skip("!!! " + msg)
+			}
+			if _, err := b.Run(context.Background(), []string{py}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestBlockRunReportsFailures pins what a failing block says.
+func TestBlockRunReportsFailures(t *testing.T) {
+	py := python(nil)
+	if py == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no python3")
+		}
+		t.Skip("!!! NO PYTHON: block runs not tested")
+	}
+	want := "2\n"
+	wrong := "3\n"
+	cases := []struct {
+		name, code string
+		output     *string
+		timeout    time.Duration
+		err        string
+	}{
+		{"matches", "print(1 + 1)", &want, time.Minute, ""},
+		{"no output block", "print(1 + 1)", nil, time.Minute, ""},
+		{"differs", "print(1 + 1)", &wrong, time.Minute, "the output differs"},
+		{"raises", "raise ValueError('boom')", nil, time.Minute, "ValueError: boom"},
+		{"times out", "while True: pass", nil, 300 * time.Millisecond, "timed out after 300ms"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := Block{File: "content/x.md", Line: 7, Code: c.code, Output: c.output, Timeout: c.timeout}
+			_, err := b.Run(context.Background(), []string{py})
+			if c.err == "" {
+				if err != nil {
 					t.Fatal(err)
 				}
-				done := make(chan error, 1)
-				go func() { done <- cmd.Wait() }()
-				select {
-				case err := <-done:
-					if err != nil {
-						t.Fatalf("%s: %v\n%s", name, err, out.String())
-					}
-				case <-time.After(timeout):
-					cmd.Process.Kill()
-					t.Fatalf("%s: timed out after %s", name, timeout)
-				}
-				if c.Output != nil && strings.TrimRight(out.String(), "\n") != strings.TrimRight(*c.Output, "\n") {
-					t.Errorf("%s: output differs\n--- got\n%s\n--- want (the output block)\n%s", name, out.String(), *c.Output)
-				}
-			})
-		}
-	}
-	if count == 0 {
-		t.Fatal("the bundled course has no runnable code block")
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.err) || !strings.HasPrefix(err.Error(), "content/x.md:7: ") {
+				t.Fatalf("err = %v, want content/x.md:7: ... %s", err, c.err)
+			}
+		})
 	}
 }
 

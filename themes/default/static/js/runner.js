@@ -254,7 +254,7 @@
           editor = mod.createEditor(box, {
             doc: text,
             label: "Your code (" + file + "); Ctrl-Enter runs the checker",
-            onRun: () => run(),
+            onRun: () => void run(),
             onChange: (t) => {
               text = t;
               persistSoon();
@@ -398,9 +398,11 @@
       return recount(r);
     }
 
+    // run checks the editor's code (or opts.source, named opts.file: tests
+    // and `course test` check given files) and resolves to the report.
     let runSeq = 0;
-    async function run() {
-      if (running) return;
+    async function run(opts = {}) {
+      if (running) return null;
       const myRun = ++runSeq;
       const b = btn("run");
       b.disabled = true;
@@ -419,7 +421,7 @@
           else if (stage === "checker") setState("Loading the checker…");
         });
         setState("Checking…");
-        report = await check(bd, myRun);
+        report = await check(bd, myRun, opts.source ?? text, opts.file ?? file);
       } catch (e) {
         report = { schema: 1, exercise: id, status: "error", error: "The in-page Python did not start: " + e.message + "\nYou can still check this exercise on your machine (see “Work on your machine instead”).", stdout: "", tests: [], summary: { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0, duration_ms: 0 }, cases: {} };
       }
@@ -431,9 +433,10 @@
       persist(report);
       progress.set(id, { hash, status: report.status, passed: report.summary.passed || 0, total: report.summary.total || 0 });
       section.dispatchEvent(new CustomEvent("course:report", { detail: report, bubbles: true }));
+      return report;
     }
 
-    function check(bd, runId) {
+    function check(bd, runId, source, name) {
       return new Promise((resolve) => {
         const view = live();
         let timer = 0;
@@ -494,7 +497,7 @@
         };
         pool.listeners.add(onMsg);
         if (pool.interrupt) new Int32Array(pool.interrupt)[0] = 0;
-        pool.worker.postMessage({ type: "run", id: runId, bundle: bd, source: text, file });
+        pool.worker.postMessage({ type: "run", id: runId, bundle: bd, source, file: name });
       });
     }
 
