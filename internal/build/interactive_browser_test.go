@@ -1,0 +1,267 @@
+package build_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/mlcourse/course/internal/browsertest"
+	"github.com/mlcourse/course/internal/build"
+)
+
+// interactiveFiles is a small course with a quiz and a loss-curves figure.
+var interactiveFiles = map[string]string{
+	"course.toml":            "title = \"Interactive\"\n",
+	"content/_index.md":      "---\ntitle: Home\n---\nWelcome.\n",
+	"content/01-m/_index.md": "---\ntitle: M\n---\nThe module.\n",
+	"content/01-m/01-quiz.md": `---
+title: Quiz
+---
+::: quiz
+Why does MAE react less to one huge outlier than MSE?
+
+- [ ] MAE divides by a larger n.
+  > No: both divide by n (wrong-explanation).
+- [x] Its penalty grows linearly with the residual.
+  > Right: ten times the residual, ten times the cost (right-explanation).
+- [ ] MAE ignores large residuals.
+  > No: MAE counts every residual (third-explanation).
+:::
+`,
+	"content/01-m/02-figure.md": `---
+title: Figure
+---
+::: figure loss-curves {delta=1 max=4}
+MSE, MAE and Huber loss against the residual; the slider moves δ.
+
+![MSE, MAE and Huber loss against the residual, δ = 1](loss-curves.svg)
+:::
+`,
+	"content/01-m/loss-curves.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180"><rect width="320" height="180" fill="#eee"/></svg>` + "\n",
+}
+
+// TestBrowserQuizAndFigure checks in headless Chromium what a reader does
+// with a quiz and a figure: answer wrong then right (with the keyboard) and
+// see each verdict with its explanation, find the answer again after a
+// reload, watch the loss-curves figure replace its fallback and move its δ
+// slider with the keyboard; all without a console error.
+func TestBrowserQuizAndFigure(t *testing.T) {
+	src := t.TempDir()
+	for name, data := range interactiveFiles {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := b.Write(out)
+	if err != nil || !res.OK() {
+		t.Fatalf("build: %v\n%v", err, res.Diags)
+	}
+	base := browsertest.ServeDir(t, out, basePath)
+	br := browsertest.Start(t)
+
+	t.Run("quiz_gives_feedback_and_remembers_the_answer", func(t *testing.T) {
+		tab := br.NewTab(t)
+		tab.Navigate(base + "m/quiz/")
+		tab.WaitFor(`document.querySelector(".quiz.is-live") !== null`)
+		id := browsertest.Eval[string](tab, `document.querySelector(".quiz-question").dataset.question`)
+		if !strings.HasPrefix(id, "quiz-") {
+			t.Fatalf("question id %q", id)
+		}
+		explanationsHidden := browsertest.Eval[bool](tab, `[...document.querySelectorAll(".quiz-explanation")].every((d) => getComputedStyle(d).display === "none")`)
+		if !explanationsHidden {
+			t.Error("with scripts, the explanations' details still show")
+		}
+
+		feedback := func() string {
+			return browsertest.Eval[string](tab, `(() => { const f = document.querySelector(".quiz-feedback"); return f && !f.hidden ? f.className + " | " + f.textContent.trim() : ""; })()`)
+		}
+		// Wrong, with the mouse.
+		tab.Click(`.quiz-option:nth-child(1) > label`)
+		tab.WaitFor(`document.querySelector(".quiz-feedback.is-wrong") !== null`)
+		if got := feedback(); !strings.Contains(got, "Not quite") || !strings.Contains(got, "wrong-explanation") || strings.Contains(got, "right-explanation") {
+			t.Errorf("after the wrong option the feedback says %q", got)
+		}
+		// Right, with the keyboard: the focus is on the first radio; the
+		// arrow key moves to the next one and checks it.
+		if focused := browsertest.Eval[string](tab, `document.activeElement.value || ""`); focused != "0" {
+			t.Fatalf("after the click the focus is on %q, want the first radio", focused)
+		}
+		tab.Press(kb.ArrowDown)
+		tab.WaitFor(`document.querySelector(".quiz-feedback.is-right") !== null`)
+		if got := feedback(); !strings.Contains(got, "Correct.") || !strings.Contains(got, "right-explanation") || strings.Contains(got, "wrong-explanation") {
+			t.Errorf("after the right option the feedback says %q", got)
+		}
+		if live := browsertest.Eval[string](tab, `document.querySelector(".quiz-feedback").getAttribute("aria-live") || ""`); live != "polite" {
+			t.Errorf("the feedback has aria-live=%q, want polite", live)
+		}
+		type saved struct {
+			Choice  int  `json:"choice"`
+			Correct bool `json:"correct"`
+			At      int  `json:"at"`
+		}
+		key := "m/quiz/#" + id
+		got := browsertest.Eval[saved](tab, `window.courseProgress.get("quizzes", "`+key+`") || {}`)
+		if got.Choice != 1 || !got.Correct || got.At == 0 {
+			t.Errorf("courseProgress quizzes %s = %+v, want choice 1, correct", key, got)
+		}
+
+		tab.Reload()
+		tab.WaitFor(`document.querySelector(".quiz.is-live") !== null`)
+		if checked := browsertest.Eval[string](tab, `document.querySelector(".quiz-question input:checked")?.value || ""`); checked != "1" {
+			t.Errorf("after a reload the checked option is %q, want 1", checked)
+		}
+		if got := feedback(); !strings.Contains(got, "Correct.") || !strings.Contains(got, "right-explanation") {
+			t.Errorf("after a reload the feedback says %q", got)
+		}
+		tab.AssertClean()
+	})
+
+	t.Run("quiz_reads_without_scripts", func(t *testing.T) {
+		html := get(t, base+"m/quiz/")
+		for _, want := range []string{`<details class="quiz-explanation"><summary>Explanation</summary>`, `type="radio"`, "third-explanation"} {
+			if !strings.Contains(html, want) {
+				t.Errorf("the quiz page lacks %s", want)
+			}
+		}
+		if strings.Contains(html, "js/figures") {
+			t.Error("the quiz page loads figure scripts")
+		}
+	})
+
+	t.Run("figure_mounts_and_its_slider_works_with_the_keyboard", func(t *testing.T) {
+		html := get(t, base+"m/figure/")
+		if !strings.Contains(html, `<div class="figure-live" hidden></div>`) || strings.Contains(html, `class="figure-fallback" hidden`) {
+			t.Error("the page as served does not show the fallback and hide the live root")
+		}
+		if strings.Contains(html, "js/quiz.") {
+			t.Error("the figure page loads the quiz script")
+		}
+
+		tab := br.NewTab(t)
+		// Record the figure just before the loader mounts it: a listener
+		// added before any script of the page runs first.
+		tab.Do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+				document.addEventListener("DOMContentLoaded", () => {
+					const fig = document.querySelector("figure.live-figure");
+					const fb = fig.querySelector(".figure-fallback");
+					window.__beforeMount = {
+						registered: typeof (window.courseFigures || {})["loss-curves"] === "function",
+						fallbackShown: getComputedStyle(fb).display !== "none" && fb.getBoundingClientRect().height > 0,
+						liveHidden: fig.querySelector(".figure-live").hidden,
+						mounted: fig.dataset.mounted || "",
+					};
+				});`})
+			return err
+		}))
+		tab.Navigate(base + "m/figure/")
+		tab.WaitFor(`document.querySelector("figure.live-figure")?.dataset.mounted === "true"`)
+		type before struct {
+			Registered    bool   `json:"registered"`
+			FallbackShown bool   `json:"fallbackShown"`
+			LiveHidden    bool   `json:"liveHidden"`
+			Mounted       string `json:"mounted"`
+		}
+		if got := browsertest.Eval[before](tab, `window.__beforeMount`); !got.Registered || !got.FallbackShown || !got.LiveHidden || got.Mounted != "" {
+			t.Errorf("just before the mount (scripts on, component registered): %+v; want the fallback shown and the live root hidden", got)
+		}
+		type after struct {
+			FallbackHidden bool   `json:"fallbackHidden"`
+			SVG            bool   `json:"svg"`
+			Sized          bool   `json:"sized"`
+			DescribedBy    string `json:"describedBy"`
+			Caption        string `json:"caption"`
+			Label          string `json:"label"`
+		}
+		got := browsertest.Eval[after](tab, `(() => {
+			const fig = document.querySelector("figure.live-figure");
+			const live = fig.querySelector(".figure-live");
+			const svg = live.querySelector("svg");
+			const slider = live.querySelector("input[type=range]");
+			return {
+				fallbackHidden: getComputedStyle(fig.querySelector(".figure-fallback")).display === "none",
+				svg: !!svg && svg.getBoundingClientRect().height > 100,
+				sized: !!svg && svg.hasAttribute("width") && svg.hasAttribute("height") && svg.hasAttribute("viewBox"),
+				describedBy: live.getAttribute("aria-describedby") || "",
+				caption: fig.querySelector("figcaption")?.id || "",
+				label: slider?.labels?.[0]?.textContent || "",
+			};
+		})()`)
+		if !got.FallbackHidden || !got.SVG || !got.Sized {
+			t.Errorf("after the mount: %+v; want the fallback hidden and a sized SVG shown", got)
+		}
+		if got.DescribedBy == "" || got.DescribedBy != got.Caption {
+			t.Errorf("the live figure is described by %q, want the caption %q", got.DescribedBy, got.Caption)
+		}
+		if got.Label != "Huber δ" {
+			t.Errorf("the slider's label is %q", got.Label)
+		}
+
+		shown := func() string {
+			return browsertest.Eval[string](tab, `document.querySelector(".figure-live output").textContent + " | " + document.querySelector(".figure-readout").textContent`)
+		}
+		huber := func() string { return browsertest.Eval[string](tab, `document.querySelector(".figure-live path.fig-s3").getAttribute("d")`) }
+		start, startPath := shown(), huber()
+		if !strings.HasPrefix(start, "δ = 1.0 | δ = 1.0. At r = 4: MSE 16, MAE 4, Huber 3.5.") {
+			t.Errorf("at δ = 1 the figure shows %q", start)
+		}
+		browsertest.Eval[bool](tab, `(document.querySelector(".figure-live input[type=range]").focus(), true)`)
+		tab.Press(kb.ArrowRight + kb.ArrowRight)
+		// δ = 1.2: Huber(4) = 1.2 · (4 − 0.6) = 4.08.
+		if got := shown(); !strings.HasPrefix(got, "δ = 1.2 | δ = 1.2. At r = 4: MSE 16, MAE 4, Huber 4.08.") {
+			t.Errorf("after two presses of → the figure shows %q (was %q)", got, start)
+		}
+		if huber() == startPath {
+			t.Error("the Huber curve did not change with δ")
+		}
+		tab.Press(kb.Home)
+		if got := shown(); !strings.HasPrefix(got, "δ = 0.1 |") {
+			t.Errorf("after Home the figure shows %q", got)
+		}
+
+		// The curves take their colours from the palette.
+		stroke := func() string {
+			return browsertest.Eval[string](tab, `getComputedStyle(document.querySelector(".figure-live path.fig-s1")).stroke`)
+		}
+		browsertest.Eval[bool](tab, `(document.documentElement.setAttribute("data-theme", "light"), true)`)
+		light := stroke()
+		browsertest.Eval[bool](tab, `(document.documentElement.setAttribute("data-theme", "dark"), true)`)
+		if dark := stroke(); dark == light {
+			t.Errorf("the MSE curve is %s in both light and dark mode", dark)
+		}
+		tab.AssertClean()
+	})
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d %v", url, resp.StatusCode, err)
+	}
+	return string(data)
+}
