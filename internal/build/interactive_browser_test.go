@@ -219,7 +219,9 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 		shown := func() string {
 			return browsertest.Eval[string](tab, `document.querySelector(".figure-live output").textContent + " | " + document.querySelector(".figure-readout").textContent`)
 		}
-		huber := func() string { return browsertest.Eval[string](tab, `document.querySelector(".figure-live path.fig-s3").getAttribute("d")`) }
+		huber := func() string {
+			return browsertest.Eval[string](tab, `document.querySelector(".figure-live path.fig-s3").getAttribute("d")`)
+		}
 		start, startPath := shown(), huber()
 		if !strings.HasPrefix(start, "δ = 1.0 | δ = 1.0. At r = 4: MSE 16, MAE 4, Huber 3.5.") {
 			t.Errorf("at δ = 1 the figure shows %q", start)
