@@ -1,0 +1,143 @@
+// Figure component "bce-curve": the cross-entropy −ln p of the probability
+// p given to the true class, with the clipping ε marked.
+//
+//   ::: figure bce-curve {eps=1e-7 p=0.3}
+//
+// eps: the clipping constant, 1e-12 to 0.1 (default 1e-7); p: where the
+// probe starts, 0 to 1 (default 0.3). Invalid values fall back to the
+// defaults. p is clipped into [ε, 1 − ε] before the log, so the curve stops
+// rising at −ln ε; a checkbox switches the p axis to a log scale, where the
+// clipped plateau is visible.
+"use strict";
+(window.courseFigures = window.courseFigures || {})["bce-curve"] = function mount(root, params) {
+  const SVG = "http://www.w3.org/2000/svg";
+  const num = (v, def, lo, hi) => {
+    const x = Number(v);
+    return v !== undefined && v !== "" && Number.isFinite(x) && x >= lo && x <= hi ? x : def;
+  };
+  function el(name, attrs, parent, text) {
+    const e = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function html(name, props, parent) {
+    const e = Object.assign(document.createElement(name), props || {});
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  const sci = (x) => {
+    if (x === 0) return "0";
+    const e = Math.floor(Math.log10(x)), m = x / Math.pow(10, e);
+    return Math.abs(m - 1) < 1e-9 ? `1e${e}` : `${m.toFixed(1)}e${e}`;
+  };
+  const fmt = (x) => (x >= 0.01 || x === 0 ? String(Number(x.toFixed(3))) : sci(x));
+
+  let eps = num(params.eps, 1e-7, 1e-12, 0.1);
+  let p = num(params.p, 0.3, 0, 1);
+  let logAxis = false;
+  const clip = (q) => Math.min(Math.max(q, eps), 1 - eps);
+
+  const uid = (root.closest("figure") && root.closest("figure").id) || "bce-curve-" + Math.random().toString(36).slice(2, 8);
+  const W = 640, H = 340, ML = 52, MR = 16, MT = 16, MB = 44;
+
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "fig-svg", role: "img", "aria-labelledby": uid + "-title",
+    style: "width:100%;height:auto;aspect-ratio:" + W + "/" + H + ";display:block" });
+  const title = el("title", { id: uid + "-title" }, svg);
+  const layer = el("g", {}, svg);
+
+  const controls = html("div", { className: "figure-controls" });
+  controls.style.cssText = "display:flex;flex-wrap:wrap;gap:0.5rem 1.2rem;align-items:center;margin-top:0.5rem";
+  function slider(label, id, attrs) {
+    const w = html("span", {}, controls);
+    w.style.cssText = "display:inline-flex;gap:0.5rem;align-items:center;flex:1 1 15rem";
+    html("label", { htmlFor: id, textContent: label }, w);
+    const s = html("input", Object.assign({ type: "range", id }, attrs), w);
+    s.style.flex = "1 1 7rem";
+    const o = html("output", { htmlFor: id, className: "figure-value" }, w);
+    return [s, o];
+  }
+  const [pIn, pOut] = slider("p of the true class", uid + "-p", { min: "0", max: "1", step: "0.001", value: String(p) });
+  const [eIn, eOut] = slider("clipping ε", uid + "-eps", { min: "-12", max: "-1", step: "0.5", value: String(Math.log10(eps)) });
+  const cw = html("span", {}, controls);
+  cw.style.cssText = "display:inline-flex;gap:0.4rem;align-items:center";
+  const box = html("input", { type: "checkbox", id: uid + "-log" }, cw);
+  html("label", { htmlFor: box.id, textContent: "logarithmic p axis" }, cw);
+
+  const readout = html("p", { className: "figure-readout" });
+  readout.setAttribute("aria-live", "polite");
+
+  function draw() {
+    layer.replaceChildren();
+    const ceil = -Math.log(eps);
+    const ymax = Math.max(5, Math.ceil(ceil * 1.12));
+    const lo = logAxis ? Math.min(1e-3, eps / 100) : 0;
+    const x = logAxis
+      ? (q) => ML + ((Math.log10(Math.max(q, lo)) - Math.log10(lo)) / -Math.log10(lo)) * (W - ML - MR)
+      : (q) => ML + q * (W - ML - MR);
+    const y = (v) => H - MB - (v / ymax) * (H - MT - MB);
+    const ystep = ymax > 12 ? 4 : ymax > 6 ? 2 : 1;
+    const grid = el("g", { "aria-hidden": "true" }, layer);
+    for (let t = 0; t <= ymax; t += ystep) {
+      el("line", { x1: ML, x2: W - MR, y1: y(t), y2: y(t), style: "stroke:var(--border);stroke-width:1" }, grid);
+      el("text", { x: ML - 8, y: y(t) + 4, "text-anchor": "end", style: "fill:var(--text-muted);font-size:12px" }, grid, String(t));
+    }
+    const xt = logAxis ? [] : [0, 0.2, 0.4, 0.6, 0.8, 1];
+    if (logAxis) for (let e = Math.ceil(Math.log10(lo)); e <= 0; e += e < -6 ? 3 : 1) xt.push(Math.pow(10, e));
+    for (const t of xt) {
+      el("line", { x1: x(t), x2: x(t), y1: MT, y2: H - MB, style: "stroke:var(--border);stroke-width:1" }, grid);
+      el("text", { x: x(t), y: H - MB + 18, "text-anchor": "middle", style: "fill:var(--text-muted);font-size:12px" }, grid, logAxis ? sci(t) : String(t));
+    }
+    el("text", { x: (ML + W - MR) / 2, y: H - 6, "text-anchor": "middle", style: "fill:var(--text-muted);font-size:13px" }, grid,
+      "p, the probability given to the true class" + (logAxis ? " (log scale)" : ""));
+    el("text", { x: 14, y: (MT + H - MB) / 2, "text-anchor": "middle", transform: `rotate(-90 14 ${(MT + H - MB) / 2})`,
+      style: "fill:var(--text-muted);font-size:13px" }, grid, "loss −ln p");
+
+    // The unclipped curve (dashed) and the clipped one (solid).
+    const n = 400;
+    let raw = "", clipped = "";
+    for (let i = 0; i <= n; i++) {
+      const q = logAxis ? Math.pow(10, Math.log10(lo) * (1 - i / n)) : Math.max(i / n, 1e-6);
+      const yr = Math.min(-Math.log(q), ymax);
+      raw += (i ? "L" : "M") + x(q).toFixed(2) + " " + y(yr).toFixed(2);
+      clipped += (i ? "L" : "M") + x(q).toFixed(2) + " " + y(-Math.log(clip(q))).toFixed(2);
+    }
+    el("path", { d: raw, style: "fill:none;stroke:var(--text-muted);stroke-width:1.5;stroke-dasharray:5 4" }, layer);
+    el("path", { d: clipped, style: "fill:none;stroke:var(--accent);stroke-width:3" }, layer);
+
+    // ε marked: the ceiling −ln ε and, where visible, p = ε.
+    el("line", { x1: ML, x2: W - MR, y1: y(ceil), y2: y(ceil), style: "stroke:var(--caution);stroke-width:1.5;stroke-dasharray:2 3" }, layer);
+    el("text", { x: W - MR - 4, y: y(ceil) - 6, "text-anchor": "end", style: "fill:var(--caution);font-size:13px" }, layer,
+      `−ln ε = ${ceil.toFixed(2)}  (ε = ${sci(eps)})`);
+    if (x(eps) - ML > 3) {
+      el("line", { x1: x(eps), x2: x(eps), y1: MT, y2: H - MB, style: "stroke:var(--caution);stroke-width:1.5;stroke-dasharray:2 3" }, layer);
+      el("text", { x: x(eps) + 4, y: H - MB - 6, style: "fill:var(--caution);font-size:13px" }, layer, "p = ε");
+    }
+
+    // The probe.
+    const loss = -Math.log(clip(p));
+    el("circle", { cx: x(Math.max(p, lo)), cy: y(loss), r: 6, style: "fill:var(--bg);stroke:var(--accent);stroke-width:3" }, layer);
+
+    pOut.textContent = "p = " + fmt(p);
+    pIn.setAttribute("aria-valuetext", "p = " + fmt(p));
+    eOut.textContent = "ε = " + sci(eps);
+    eIn.setAttribute("aria-valuetext", "epsilon = " + sci(eps));
+    title.textContent = `The loss −ln p against p, clipped at ε = ${sci(eps)} (ceiling ${ceil.toFixed(2)})`;
+    const unclipped = p === 0 ? "infinite (ln 0 is undefined)" : (-Math.log(p)).toFixed(4);
+    const note = clip(p) !== p ? ` p is clipped to ${fmt(clip(p))}; without clipping the loss would be ${unclipped}.` : "";
+    readout.textContent = `p = ${fmt(p)}: loss ${loss.toFixed(4)}.${note} The ceiling is −ln ε = ${ceil.toFixed(2)}.`;
+  }
+
+  pIn.addEventListener("input", () => {
+    const v = Number(pIn.value);
+    if (Number.isFinite(v)) { p = v; draw(); }
+  });
+  eIn.addEventListener("input", () => {
+    const v = Number(eIn.value);
+    if (Number.isFinite(v)) { eps = Math.pow(10, v); draw(); }
+  });
+  box.addEventListener("change", () => { logAxis = box.checked; draw(); });
+  draw();
+  root.append(svg, controls, readout);
+};
