@@ -92,13 +92,16 @@
   el("path", { d: path(mae), class: "fig-line fig-s2" }, curves);
   const hub = el("path", { class: "fig-line fig-s3 fig-thick" }, curves);
 
-  // Legend, top left.
-  const legend = el("g", { class: "fig-legend", "aria-hidden": "true" }, svg);
-  [["fig-s1", "MSE  r²"], ["fig-s2", "MAE  |r|"], ["fig-s3 fig-thick", "Huber (δ)"]].forEach(([cls, label], i) => {
-    const ly = MT + 14 + i * 20;
-    el("line", { x1: ML + 12, x2: ML + 40, y1: ly - 4, y2: ly - 4, class: "fig-line " + cls }, legend);
-    el("text", { x: ML + 48, y: ly, class: "fig-legend-text" }, legend, label);
-  });
+  // Legend, in HTML so that it stays legible at any width.
+  const legend = document.createElement("ul");
+  legend.className = "figure-legend";
+  for (const [cls, text] of [["fig-s1", "MSE  r²"], ["fig-s2", "MAE  |r|"], ["fig-s3 fig-thick", "Huber (δ)"]]) {
+    const li = document.createElement("li");
+    const key = el("svg", { width: 28, height: 10, viewBox: "0 0 28 10", "aria-hidden": "true" });
+    el("line", { x1: 2, x2: 26, y1: 5, y2: 5, class: "fig-line " + cls }, key);
+    li.append(key, text);
+    legend.appendChild(li);
+  }
 
   // Controls and live numbers.
   const controls = document.createElement("div");
@@ -148,5 +151,5 @@
     }
   });
   update();
-  root.append(svg, controls, readout, note);
+  root.append(svg, legend, controls, readout, note);
 };
