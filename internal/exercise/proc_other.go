@@ -1,15 +1,21 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package exercise
 
 import "os/exec"
 
-// setProcessGroup does nothing where process groups are unavailable.
-func setProcessGroup(cmd *exec.Cmd) {}
+// procGroup is a child; where there are neither process groups nor job
+// objects its own children may outlive it.
+type procGroup struct{ cmd *exec.Cmd }
 
-// killGroup kills the child (its own children may outlive it here).
-func killGroup(cmd *exec.Cmd) {
-	if cmd.Process != nil {
-		cmd.Process.Kill()
+func startGroup(cmd *exec.Cmd) (*procGroup, error) {
+	if err := cmd.Start(); err != nil {
+		return nil, err
 	}
+	return &procGroup{cmd: cmd}, nil
 }
+
+// kill kills the child.
+func (g *procGroup) kill() { g.cmd.Process.Kill() }
+
+func (g *procGroup) release() {}

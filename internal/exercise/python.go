@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -21,38 +22,97 @@ var KnownModules = []string{"numpy", "torch", "cv2"}
 
 // Candidate is an interpreter to try and where its name came from.
 type Candidate struct {
-	Path   string // as given: a name looked up on PATH, or a path
-	Source string // "$COURSE_PYTHON", "course.toml", "PATH", "default"
+	Path   string   // as given: a name looked up on PATH, or a path
+	Args   []string // arguments that come before the interpreter's own: "-3" for the Windows launcher py
+	Source string   // "$COURSE_PYTHON", "course.toml", "PATH", "py launcher", "default"
 }
 
-// Candidates lists the interpreters to try, in order: env ($COURSE_PYTHON),
-// configured (course.toml's [runner] python), python3 on PATH, then
-// /usr/bin/python3. lookPath is exec.LookPath (injected for tests).
-// Duplicates (the same resolved file) are dropped.
-func Candidates(env, configured string, lookPath func(string) (string, error)) []Candidate {
+// String is the candidate as a command: its path and arguments.
+func (c Candidate) String() string {
+	if len(c.Args) == 0 {
+		return c.Path
+	}
+	return c.Path + " " + strings.Join(c.Args, " ")
+}
+
+// Search is what Python discovery looks at; Candidates is a pure function
+// of it, so that every operating system's list is testable anywhere.
+type Search struct {
+	GOOS       string // runtime.GOOS
+	Env        string // $COURSE_PYTHON
+	Configured string // course.toml's [runner] python
+	// LookPath finds a program on PATH (exec.LookPath).
+	LookPath func(string) (string, error)
+	// Resolve, if set, returns the file a path names (filepath.EvalSymlinks),
+	// so that two names of one interpreter are tried once.
+	Resolve func(string) (string, error)
+}
+
+// Candidates lists the interpreters to try, in order: $COURSE_PYTHON,
+// course.toml's [runner] python, then per operating system
+//
+//	Linux and other Unix: python3 on PATH, /usr/bin/python3
+//	macOS: python3 on PATH, /opt/homebrew/bin/python3, /usr/local/bin/python3, /usr/bin/python3
+//	Windows: the launcher (py -3), python3 on PATH, python on PATH
+//
+// Duplicates (the same resolved file with the same arguments) are dropped.
+// On Windows python3 and python on PATH may be the Microsoft Store's alias
+// stub; Probe says so when it fails (see probeFailure).
+func (s Search) Candidates() []Candidate {
 	var out []Candidate
 	seen := map[string]bool{}
-	add := func(p, src string) {
+	add := func(p, src string, args ...string) {
 		if p == "" {
 			return
 		}
 		key := p
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			key = r
+		if s.Resolve != nil {
+			if r, err := s.Resolve(p); err == nil {
+				key = r
+			}
 		}
+		if s.GOOS == "windows" {
+			key = strings.ToLower(key)
+		}
+		key += "\x00" + strings.Join(args, "\x00")
 		if seen[key] {
 			return
 		}
 		seen[key] = true
-		out = append(out, Candidate{Path: p, Source: src})
+		out = append(out, Candidate{Path: p, Args: args, Source: src})
 	}
-	add(env, "$COURSE_PYTHON")
-	add(configured, "course.toml")
-	if p, err := lookPath("python3"); err == nil {
-		add(p, "PATH")
+	onPath := func(name, src string, args ...string) {
+		if s.LookPath == nil {
+			return
+		}
+		if p, err := s.LookPath(name); err == nil {
+			add(p, src, args...)
+		}
 	}
-	add("/usr/bin/python3", "default")
+	add(s.Env, "$COURSE_PYTHON")
+	add(s.Configured, "course.toml")
+	switch s.GOOS {
+	case "windows":
+		onPath("py", "py launcher", "-3")
+		onPath("python3", "PATH")
+		onPath("python", "PATH")
+	case "darwin":
+		onPath("python3", "PATH")
+		add("/opt/homebrew/bin/python3", "default") // Homebrew on Apple silicon
+		add("/usr/local/bin/python3", "default")    // Homebrew on Intel, python.org's installer
+		add("/usr/bin/python3", "default")          // Apple's, from the Command Line Tools
+	default:
+		onPath("python3", "PATH")
+		add("/usr/bin/python3", "default")
+	}
 	return out
+}
+
+// Candidates lists the interpreters to try on this machine (see
+// Search.Candidates): env is $COURSE_PYTHON, configured is course.toml's
+// [runner] python and lookPath is exec.LookPath (injected for tests).
+func Candidates(env, configured string, lookPath func(string) (string, error)) []Candidate {
+	return Search{GOOS: runtime.GOOS, Env: env, Configured: configured, LookPath: lookPath, Resolve: filepath.EvalSymlinks}.Candidates()
 }
 
 // Python is a probed interpreter.
@@ -131,13 +191,19 @@ func Probe(ctx context.Context, c Candidate, mods []string, importAll bool) *Pyt
 	if importAll {
 		flag = "--import"
 	}
-	cmd := exec.CommandContext(ctx, c.Path, append([]string{"-c", probeScript, flag}, mods...)...)
+	args := append(slices.Clone(c.Args), "-c", probeScript, flag)
+	cmd := exec.CommandContext(ctx, c.Path, append(args, mods...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
+		status := -1
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
-			err = fmt.Errorf("%s exited with status %d: %s", c.Path, ee.ExitCode(), strings.TrimSpace(lastLines(stderr.String(), 3)))
+			status = ee.ExitCode()
+			err = fmt.Errorf("%s exited with status %d: %s", c, status, strings.TrimSpace(lastLines(stderr.String(), 3)))
+		}
+		if why := probeFailure(c.Path, status, stderr.String()); why != "" {
+			err = fmt.Errorf("%s (%v)", why, err)
 		}
 		p.Err = err
 		return p
@@ -148,7 +214,7 @@ func Probe(ctx context.Context, c Candidate, mods []string, importAll bool) *Pyt
 		Modules    map[string]string `json:"modules"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
-		p.Err = fmt.Errorf("%s: unexpected output %q", c.Path, strings.TrimSpace(stdout.String()))
+		p.Err = fmt.Errorf("%s: unexpected output %q", c, strings.TrimSpace(stdout.String()))
 		return p
 	}
 	p.Executable, p.Version, p.Modules = out.Executable, out.Version, out.Modules
@@ -158,9 +224,33 @@ func Probe(ctx context.Context, c Candidate, mods []string, importAll bool) *Pyt
 	var major, minor int
 	fmt.Sscanf(p.Version, "%d.%d", &major, &minor)
 	if major < MinPython[0] || (major == MinPython[0] && minor < MinPython[1]) {
-		p.Err = fmt.Errorf("%s is Python %s; the checkers need %d.%d or later", c.Path, p.Version, MinPython[0], MinPython[1])
+		p.Err = fmt.Errorf("%s is Python %s; the checkers need %d.%d or later", c, p.Version, MinPython[0], MinPython[1])
 	}
 	return p
+}
+
+// storeStubStatus is the exit status of the Microsoft Store's python.exe
+// and python3.exe aliases when no Python is installed from the Store (the
+// command interpreter's "not found", 9009).
+const storeStubStatus = 9009
+
+// probeFailure explains a probe that failed because path is not a Python
+// but a placeholder that offers to install one: the Microsoft Store's alias
+// under %LOCALAPPDATA%\Microsoft\WindowsApps, or Apple's /usr/bin/python3
+// without the Command Line Tools. It returns "" for any other failure.
+// status is the exit status (-1 when the program did not run or exit).
+func probeFailure(path string, status int, stderr string) string {
+	norm := strings.ToLower(strings.ReplaceAll(path, "/", `\`))
+	switch {
+	case status == storeStubStatus || strings.Contains(norm, `\microsoft\windowsapps\`) || strings.Contains(stderr, "Microsoft Store"):
+		return path + " is the Microsoft Store's alias, not an installed Python: install Python 3.11+ " +
+			"from python.org (which adds the py launcher) or from the Store, or turn this alias off in " +
+			"Settings → Apps → Advanced app settings → App execution aliases"
+	case path == "/usr/bin/python3" && (strings.Contains(stderr, "xcode-select") || strings.Contains(stderr, "developer tools")):
+		return path + " is Apple's placeholder for the Command Line Tools' Python: install them with " +
+			"xcode-select --install, or install Python 3.11+ from python.org or Homebrew (brew install python)"
+	}
+	return ""
 }
 
 // Pythons probes each candidate for mods (in order, sequentially).
@@ -199,9 +289,9 @@ func (e *NoPythonError) Error() string {
 	for _, p := range e.Tried {
 		switch {
 		case !p.OK():
-			fmt.Fprintf(&b, "\n  %s (%s): %v", p.Path, p.Source, p.Err)
+			fmt.Fprintf(&b, "\n  %s (%s): %v", p.Candidate, p.Source, p.Err)
 		default:
-			fmt.Fprintf(&b, "\n  %s (%s): Python %s, lacks %s", p.Path, p.Source, p.Version, strings.Join(p.Missing(e.Requires), ", "))
+			fmt.Fprintf(&b, "\n  %s (%s): Python %s, lacks %s", p.Candidate, p.Source, p.Version, strings.Join(p.Missing(e.Requires), ", "))
 		}
 	}
 	b.WriteString("\n" + InstallHint(e.Requires))
@@ -215,10 +305,22 @@ var (
 	pipPackages    = map[string]string{"numpy": "numpy", "torch": "torch", "cv2": "opencv-python-headless"}
 )
 
-// InstallHint says how to install mods: with apt-get for Debian's Python,
-// or pip for any other, and how to point course at an interpreter.
-func InstallHint(mods []string) string {
+// InstallHint says how to install mods on this machine (see installHint).
+func InstallHint(mods []string) string { return installHint(runtime.GOOS, mods) }
+
+// installHint says how to install mods on goos: with apt-get for Debian's
+// Python or pip for any other on Linux, with pip into the py launcher's
+// Python on Windows, with pip into a virtual environment on macOS
+// (Homebrew's Python refuses pip otherwise); and how to point course at an
+// interpreter. Without mods it says how to get a Python at all.
+func installHint(goos string, mods []string) string {
 	if len(mods) == 0 {
+		switch goos {
+		case "windows":
+			return fmt.Sprintf("install Python %d.%d or later from python.org (with the py launcher), or set $COURSE_PYTHON to one", MinPython[0], MinPython[1])
+		case "darwin":
+			return fmt.Sprintf("install Python %d.%d or later (brew install python, or from python.org), or set $COURSE_PYTHON to one", MinPython[0], MinPython[1])
+		}
 		return fmt.Sprintf("install Python %d.%d or later, or set $COURSE_PYTHON to one", MinPython[0], MinPython[1])
 	}
 	var deb, pip []string
@@ -233,6 +335,17 @@ func InstallHint(mods []string) string {
 		} else {
 			pip = append(pip, m)
 		}
+	}
+	switch goos {
+	case "windows":
+		return fmt.Sprintf("install them with: py -3 -m pip install %s\n"+
+			"or into another Python with: <that python.exe> -m pip install %s,\n"+
+			"and set $COURSE_PYTHON to that python.exe if py -3 does not start it",
+			strings.Join(pip, " "), strings.Join(pip, " "))
+	case "darwin":
+		return fmt.Sprintf("install them into a virtual environment with: python3 -m venv ~/.venvs/course && ~/.venvs/course/bin/python -m pip install %s\n"+
+			"and set $COURSE_PYTHON to ~/.venvs/course/bin/python (or to any Python %d.%d+ that has them)",
+			strings.Join(pip, " "), MinPython[0], MinPython[1])
 	}
 	return fmt.Sprintf("install them on Debian or Ubuntu with: sudo apt-get install %s\n"+
 		"or into another Python with: python3 -m pip install %s\n"+
@@ -300,12 +413,14 @@ func lastLines(s string, n int) string {
 
 // InstallCommand returns the command that installs mods for the
 // interpreter p: apt-get for Debian's /usr/bin/python3, pip for any other.
-func InstallCommand(p *Python, mods []string) string {
+func InstallCommand(p *Python, mods []string) string { return installCommand(runtime.GOOS, p, mods) }
+
+func installCommand(goos string, p *Python, mods []string) string {
 	if len(mods) == 0 {
 		return ""
 	}
 	var names []string
-	debian := p.Executable == "/usr/bin/python3" || strings.HasPrefix(p.Executable, "/usr/bin/python3.")
+	debian := goos == "linux" && (p.Executable == "/usr/bin/python3" || strings.HasPrefix(p.Executable, "/usr/bin/python3."))
 	for _, m := range mods {
 		if debian {
 			if d, ok := debianPackages[m]; ok {
@@ -324,7 +439,9 @@ func InstallCommand(p *Python, mods []string) string {
 	}
 	exe := p.Executable
 	if exe == "" {
-		exe = p.Path
+		exe = p.Candidate.String()
+	} else if strings.ContainsAny(exe, " \t") {
+		exe = `"` + exe + `"` // C:\Program Files\Python312\python.exe
 	}
 	return exe + " -m pip install " + strings.Join(names, " ")
 }

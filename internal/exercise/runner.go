@@ -81,7 +81,7 @@ func (r *Runner) Run(ctx context.Context, e *Exercise, sub Submission) (*Report,
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	defer removeAll(dir)
 	if err := r.prepare(dir, e, sub); err != nil {
 		return nil, err
 	}
@@ -102,10 +102,11 @@ func (r *Runner) Run(ctx context.Context, e *Exercise, sub Submission) (*Report,
 	stderr := newStream(limit)
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = time.Second
-	setProcessGroup(cmd)
-	if err := cmd.Start(); err != nil {
+	group, err := startGroup(cmd)
+	if err != nil {
 		return nil, &HarnessError{Program: r.Python, Status: -1, Reason: err.Error()}
 	}
+	defer group.release()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 
@@ -147,20 +148,20 @@ loop:
 			stop = "cancel"
 		}
 		if stop != "" {
-			killGroup(cmd)
+			group.kill()
 			waitErr = <-done
 			break
 		}
 	}
-	killGroup(cmd) // children the learner's code left behind
+	group.kill() // children the learner's code left behind
 
 	events := parseEvents(stdout.bytes())
 	status := -1
 	var ee *exec.ExitError
 	if waitErr == nil {
 		status = 0
-	} else if errors.As(waitErr, &ee) && ee.Exited() {
-		status = ee.ExitCode()
+	} else if errors.As(waitErr, &ee) && ee.Exited() && stop == "" {
+		status = ee.ExitCode() // on Windows a killed process "exits" too: its status means nothing
 	}
 	harness := func(reason string) *HarnessError {
 		return &HarnessError{Program: r.Python, Status: status, Reason: reason, Stderr: lastBytes(stderr.bytes(), 8<<10)}
@@ -366,4 +367,16 @@ func byteSize(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// removeAll removes the temporary folder dir, retrying for a while: on
+// Windows a file stays in use until the processes that held it are gone,
+// and a virus scanner may hold it briefly too.
+func removeAll(dir string) {
+	for range 50 {
+		if os.RemoveAll(dir) == nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -161,8 +162,8 @@ func TestRunReportsABrokenCheckerAsAnErrorReport(t *testing.T) {
 
 func TestRunNamesTheProgramWhenTheHarnessFails(t *testing.T) {
 	sh, err := exec.LookPath("sh")
-	if err != nil {
-		t.Skip("no sh")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("needs sh and #! scripts")
 	}
 	// A "Python" that prints to stderr and exits 7 without a report.
 	script := filepath.Join(t.TempDir(), "python")
@@ -205,23 +206,6 @@ func TestRunLeavesNoTemporaryFolder(t *testing.T) {
 	}
 }
 
-func TestCandidatesComeInOrderWithoutDuplicates(t *testing.T) {
-	look := func(string) (string, error) { return "/usr/bin/python3", nil }
-	got := Candidates("/opt/py/bin/python3", "", look)
-	var paths []string
-	for _, c := range got {
-		paths = append(paths, c.Path+" "+c.Source)
-	}
-	want := "/opt/py/bin/python3 $COURSE_PYTHON|/usr/bin/python3 PATH"
-	if strings.Join(paths, "|") != want {
-		t.Errorf("candidates = %q, want %q", strings.Join(paths, "|"), want)
-	}
-	none := func(string) (string, error) { return "", exec.ErrNotFound }
-	if got := Candidates("", "py", none); len(got) != 2 || got[0].Source != "course.toml" || got[1].Source != "default" {
-		t.Errorf("candidates = %+v", got)
-	}
-}
-
 func TestChooseTakesTheFirstPythonWithEveryModule(t *testing.T) {
 	a := &Python{Candidate: Candidate{Path: "a", Source: "PATH"}, Version: "3.11.7", Modules: map[string]string{}}
 	b := &Python{Candidate: Candidate{Path: "b", Source: "default"}, Version: "3.11.2", Modules: map[string]string{"numpy": "", "torch": ""}}
@@ -235,7 +219,7 @@ func TestChooseTakesTheFirstPythonWithEveryModule(t *testing.T) {
 	_, err := Choose([]*Python{old, a, b}, []string{"cv2"})
 	msg := err.Error()
 	for _, want := range []string{"no Python 3.11+ with cv2 found", "a (PATH): Python 3.11.7, lacks cv2", "c is Python 3.9.1",
-		"sudo apt-get install python3-opencv", "python3 -m pip install opencv-python-headless", "$COURSE_PYTHON"} {
+		"pip install opencv-python-headless", "$COURSE_PYTHON"} { // the rest of the hint depends on the OS: see TestInstallHint
 		if !strings.Contains(msg, want) {
 			t.Errorf("error lacks %q:\n%s", want, msg)
 		}
@@ -243,6 +227,9 @@ func TestChooseTakesTheFirstPythonWithEveryModule(t *testing.T) {
 }
 
 func TestProbeRejectsOldPythonsAndBrokenOnes(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("#! scripts do not run on Windows; TestProbeExplainsFailures covers the same with a helper process")
+	}
 	dir := t.TempDir()
 	old := filepath.Join(dir, "old")
 	os.WriteFile(old, []byte("#!/bin/sh\necho '{\"executable\": \"/x\", \"version\": \"3.9.1\", \"modules\": {}}'\n"), 0o755)

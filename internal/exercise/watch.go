@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -44,10 +46,10 @@ func (l *Loop) Run(ctx context.Context) error {
 			if err := l.W.Start(e, false); err != nil && !errors.Is(err, ErrStarted) {
 				return err
 			}
-			fmt.Fprintf(l.Out, "\nStarted %s: copied the starter to %s\n", e.ID, l.W.Rel(e))
+			fmt.Fprintf(l.Out, "\nStarted %s: copied the starter to %s\n", e.ID, filepath.FromSlash(l.W.Rel(e)))
 		}
 		if err := l.Watch(filepath.Dir(l.W.File(e))); err != nil {
-			return fmt.Errorf("cannot watch %s: %w", filepath.Dir(l.W.Rel(e)), err)
+			return fmt.Errorf("cannot watch %s: %w", filepath.Dir(filepath.FromSlash(l.W.Rel(e))), err)
 		}
 		next, err := l.one(ctx, i)
 		if err != nil || next < 0 {
@@ -115,7 +117,7 @@ func (l *Loop) one(ctx context.Context, i int) (int, error) {
 			fmt.Fprintf(l.Out, "✓ %s: every test passes.\n", e.ID)
 			return true, nil
 		}
-		fmt.Fprintf(l.Out, "Edit %s and save to check again.  h: hint  n: next exercise  c: check  q: quit\n", l.W.Rel(e))
+		fmt.Fprintf(l.Out, "Edit %s and save to check again.  h: hint  n: next exercise  c: check  q: quit\n", filepath.FromSlash(l.W.Rel(e)))
 		return false, nil
 	}
 	passed, err := check()
@@ -131,6 +133,9 @@ func (l *Loop) one(ctx context.Context, i int) (int, error) {
 				continue
 			}
 			l.settle(ctx, quiet)
+			if _, serr := os.Stat(file); serr != nil {
+				continue // removed, or an editor's save by rename is not done: its Create comes next
+			}
 			passed, err = check()
 		case line, ok := <-l.Input:
 			if !ok {
@@ -183,7 +188,7 @@ func (l *Loop) settle(ctx context.Context, quiet time.Duration) {
 
 func samePath(a, b string) bool {
 	a, b = filepath.Clean(a), filepath.Clean(b)
-	if a == b {
+	if a == b || (runtime.GOOS == "windows" && strings.EqualFold(a, b)) {
 		return true
 	}
 	ra, err1 := filepath.EvalSymlinks(a)
@@ -192,7 +197,12 @@ func samePath(a, b string) bool {
 }
 
 // Notifier watches folders with fsnotify and sends the absolute path of
-// every file created, written or renamed into them.
+// every file created, written, renamed or removed there. Editors save in
+// different ways: in place (Write), or by writing another file and renaming
+// it over the learner's (Create on Linux and Windows; on macOS, kqueue may
+// report only the old file's Remove or Rename), or by renaming the old file
+// away first (Rename, then Create). Loop checks the file once the events
+// stop, if it exists.
 type Notifier struct {
 	w       *fsnotify.Watcher
 	Changes chan string
@@ -214,7 +224,7 @@ func NewNotifier() (*Notifier, error) {
 				if !ok {
 					return
 				}
-				if ev.Op&(fsnotify.Write|fsnotify.Create) != 0 {
+				if ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename|fsnotify.Remove) != 0 {
 					abs, _ := filepath.Abs(ev.Name)
 					select {
 					case n.Changes <- abs:
