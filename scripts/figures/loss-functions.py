@@ -2,9 +2,10 @@
 """Draws the static fallbacks of the loss-functions module's figures
 (standard library only).
 
-Each SVG shows what the live component (themes/default/static/js/figures/)
-shows with the params written in the lesson's ::: figure line, before the
-reader touches a control. The fallbacks sit on a light card of their own, so
+Each SVG stands in for a live component (themes/default/static/js/figures/)
+when scripts are off: it is drawn with the same formulas and the params
+written in the lesson's ::: figure line, and where one picture cannot hold a
+slider, it shows a few of the slider's settings side by side. The fallbacks sit on a light card of their own, so
 they read the same in the light and the dark theme.
 
     python3 scripts/figures/loss-functions.py     # rewrites every fallback below
@@ -74,7 +75,7 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def loss_curves(delta=1.0, rmax=4.0):
+def loss_curves(name, delta=1.0, rmax=4.0):
     """MSE, MAE and Huber against the residual (the loss-curves component)."""
     W, H, ML, MR, MT, MB = 640, 360, 52, 16, 16, 44
     ymax = max(rmax * rmax / 2, rmax)
@@ -85,9 +86,12 @@ def loss_curves(delta=1.0, rmax=4.0):
     for t in range(-int(rmax), int(rmax) + 1):
         s.line(x(t), MT, x(t), H - MB, BORDER)
         s.text(x(t), H - MB + 18, str(t))
-    for t in range(0, int(ymax) + 1, 2):
+    raw = ymax / 5  # the component's tick step: the first of 1, 2, 5, 10 (× a power of 10) >= ymax / 5
+    p10 = 10 ** math.floor(math.log10(raw))
+    ystep = next(m * p10 for m in (1, 2, 5, 10) if m * p10 >= raw)
+    for t in [i * ystep for i in range(int(ymax / ystep + 1e-9) + 1)]:
         s.line(ML, y(t), W - MR, y(t), BORDER)
-        s.text(ML - 8, y(t) + 4, str(t), anchor="end")
+        s.text(ML - 8, y(t) + 4, fmt(t), anchor="end")
     s.rect(x(-delta), MT, x(delta) - x(-delta), H - MT - MB, fill="#e7effc")
     s.text(x(0), MT + 14, "|r| ≤ δ", TEXT, 12)
     s.text((ML + W - MR) / 2, H - 6, "residual r", MUTED, 13)
@@ -98,7 +102,7 @@ def loss_curves(delta=1.0, rmax=4.0):
     s.path([(x(r), y(abs(r))) for r in rs], CAUTION, 2, clip="plot")
     s.path([(x(r), y(huber(r))) for r in rs], TIP, 3.5, clip="plot")
     s.legend(ML + 12, MT + 14, [(NOTE, None, "MSE  r²"), (CAUTION, None, "MAE  |r|"), (TIP, None, f"Huber (δ = {fmt(delta)})")])
-    s.save("loss-curves.svg")
+    s.save(name)
 
 
 def softmax(z, t):
@@ -254,7 +258,8 @@ def finite_difference(x0=1.0, h=0.5):
 
 
 if __name__ == "__main__":
-    loss_curves(delta=1.0, rmax=4.0)
+    loss_curves("loss-curves.svg", delta=1.0, rmax=4.0)  # lesson 01
+    loss_curves("loss-curves-huber.svg", delta=2.0, rmax=5.0)  # lesson 02
     softmax_temperature()
     bce_curve()
     focal_weights()
