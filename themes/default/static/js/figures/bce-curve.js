@@ -1,11 +1,11 @@
 // Figure component "bce-curve": the cross-entropy −ln p of the probability
 // p given to the true class, with the clipping ε marked.
 //
-//   ::: figure bce-curve {eps=1e-7 p=0.3}
+//   ::: figure bce-curve {eps=1e-7 p=0.3 log}
 //
 // eps: the clipping constant, 1e-12 to 0.1 (default 1e-7); p: where the
-// probe starts, 0 to 1 (default 0.3). Invalid values fall back to the
-// defaults. p is clipped into [ε, 1 − ε] before the log, so the curve stops
+// probe starts, 0 to 1 (default 0.3); log (a flag): start with the log p
+// axis. Invalid values fall back to the defaults. p is clipped into [ε, 1 − ε] before the log, so the curve stops
 // rising at −ln ε; a checkbox switches the p axis to a log scale, where the
 // clipped plateau is visible.
 "use strict";
@@ -36,7 +36,7 @@
 
   let eps = num(params.eps, 1e-7, 1e-12, 0.1);
   let p = num(params.p, 0.3, 0, 1);
-  let logAxis = false;
+  let logAxis = params.log === "true";
   const clip = (q) => Math.min(Math.max(q, eps), 1 - eps);
 
   const uid = (root.closest("figure") && root.closest("figure").id) || "bce-curve-" + Math.random().toString(36).slice(2, 8);
@@ -62,7 +62,7 @@
   const [eIn, eOut] = slider("clipping ε", uid + "-eps", { min: "-12", max: "-1", step: "0.5", value: String(Math.log10(eps)) });
   const cw = html("span", {}, controls);
   cw.style.cssText = "display:inline-flex;gap:0.4rem;align-items:center";
-  const box = html("input", { type: "checkbox", id: uid + "-log" }, cw);
+  const box = html("input", { type: "checkbox", id: uid + "-log", checked: logAxis }, cw);
   html("label", { htmlFor: box.id, textContent: "logarithmic p axis" }, cw);
 
   const readout = html("p", { className: "figure-readout" });
