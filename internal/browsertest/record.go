@@ -178,7 +178,11 @@ func (r *recorder) handle(ev any) {
 		r.urls[ev.RequestID] = u
 		// An event stream stays open for the life of the page: it is not
 		// a load the page is waiting for.
-		if ev.Type != network.ResourceTypeEventSource {
+		// A worker's main script is fetched for the page, but its
+		// response and end are reported to the worker's own target: the
+		// page never sees it finish, so it is not waited for.
+		worker := ev.Type == network.ResourceTypeScript && ev.Initiator != nil && ev.Initiator.Type == network.InitiatorTypeOther
+		if ev.Type != network.ResourceTypeEventSource && !worker {
 			r.inflight[ev.RequestID] = request{url: u, loader: ev.LoaderID}
 			r.signal()
 		}

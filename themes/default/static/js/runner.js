@@ -236,11 +236,15 @@
     }
     function persistSoon() {
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => persist(), 250);
+      saveTimer = setTimeout(() => {
+        saveTimer = 0;
+        persist();
+      }, 250);
     }
     window.addEventListener("pagehide", () => {
       if (saveTimer) {
         clearTimeout(saveTimer);
+        saveTimer = 0;
         persist();
       }
     });

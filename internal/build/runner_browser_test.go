@@ -1,0 +1,209 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/mlcourse/course/internal/browsertest"
+	"github.com/mlcourse/course/internal/build"
+)
+
+const (
+	addStarter  = "def add(a, b):\n    \"\"\"Return a + b.\"\"\"\n    raise NotImplementedError\n"
+	addSolution = "def add(a, b):\n    return a + b\n"
+)
+
+// runnerFiles is a small course with one browser exercise, add(a, b).
+var runnerFiles = map[string]string{
+	"course.toml":            "title = \"Runner\"\n",
+	"content/_index.md":      "---\ntitle: Home\n---\nWelcome.\n",
+	"content/01-m/_index.md": "---\ntitle: M\n---\nThe module.\n",
+	"content/01-m/01-add.md": "---\ntitle: Add\n---\n::: exercise m/add\nWrite `add`.\n:::\n",
+	"exercises/m/add/exercise.toml": `title = "Add two numbers"
+runtime = "browser"
+timeout = 2
+functions = ["add"]
+hints = ["first-hint: use +", "second-hint: return it"]
+`,
+	"exercises/m/add/starter.py":  addStarter,
+	"exercises/m/add/solution.py": addSolution,
+	"exercises/m/add/check.py": `import coursecheck as cc
+
+def test_add_matches_the_reference(learner, ref):
+    for a, b in [(0, 0), (1, 2), (-3, 3)]:
+        cc.compare(learner.add, ref.add, a, b)
+
+def test_add_matches_the_reference_on_random_numbers(learner, ref):
+    for rng in cc.random_cases(20, seed=1):
+        cc.compare(learner.add, ref.add, rng.randint(-9, 9), rng.randint(-9, 9))
+`,
+	"exercises/m/add/mistakes/subtracts.py": "# subtracts instead of adding\ndef add(a, b):\n    return a - b\n",
+}
+
+// TestBrowserRunner checks the in-page runner in headless Chromium, as a
+// learner uses it: Run the starter and read the failing report, reveal a
+// hint, see the Solution button after the attempt, edit in CodeMirror and
+// run with Ctrl-Enter, find code and report again after a reload, get a
+// timeout (and a restarted Python) from an endless loop, and choose
+// between old code and a fresh start when the exercise changed.
+func TestBrowserRunner(t *testing.T) {
+	src := t.TempDir()
+	for name, data := range runnerFiles {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := os.ReadFile("../../exercises/_lib/coursecheck.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = os.MkdirAll(filepath.Join(src, "exercises/_lib"), 0o755)
+	if err := os.WriteFile(filepath.Join(src, "exercises/_lib/coursecheck.py"), lib, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := b.Write(out)
+	if err != nil || !res.OK() {
+		t.Fatalf("build: %v\n%v", err, res.Diags)
+	}
+	base := browsertest.ServeDir(t, out, basePath)
+	br := browsertest.StartWith(t, browsertest.Options{Timeout: 4 * time.Minute})
+	tab := br.NewTab(t)
+	tab.WaitTimeout = 90 * time.Second // the first run starts Python in the page
+	tab.Navigate(base + "m/add/")
+	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
+	tab.WaitFor(sec + `.courseRunner !== undefined`)
+
+	str := func(expr string) string { return browsertest.Eval[string](tab, expr) }
+	runAndWait := func() string {
+		t.Helper()
+		tab.WaitFor(sec + `.querySelector('[data-action=run]').disabled === false`)
+		browsertest.Eval[bool](tab, sec+`.querySelector('.exercise-results').removeAttribute('data-status') || true`)
+		tab.Click(`section.exercise [data-action=run]`)
+		tab.WaitFor(sec + `.querySelector('.exercise-results').dataset.status !== undefined`)
+		return str(sec + `.querySelector('.exercise-results').dataset.status`)
+	}
+
+	t.Run("the_starter_fails_with_a_report", func(t *testing.T) {
+		if hidden := browsertest.Eval[bool](tab, sec+`.querySelector('.exercise-toolbar').hidden`); hidden {
+			t.Fatal("the toolbar is still hidden")
+		}
+		if got := runAndWait(); got != "fail" {
+			t.Fatalf("status %q, want fail", got)
+		}
+		summary := str(sec + `.querySelector('.report-summary').textContent`)
+		if !strings.Contains(summary, "0 of 2 tests pass (2 errors)") {
+			t.Errorf("summary %q", summary)
+		}
+		details := str(sec + `.querySelector('.report-tests').textContent`)
+		for _, want := range []string{"test_add_matches_the_reference", "raised NotImplementedError", "add(0, 0)", "add.py"} {
+			if !strings.Contains(details, want) {
+				t.Errorf("the report does not show %q:\n%s", want, details)
+			}
+		}
+		if browsertest.Eval[bool](tab, sec+`.querySelector('[data-action=solution]').hidden`) {
+			t.Error("no Solution button after an attempt")
+		}
+	})
+
+	t.Run("hints_come_one_at_a_time", func(t *testing.T) {
+		tab.Click(`section.exercise [data-action=hint]`)
+		if got := str(sec + `.querySelector('.exercise-hints-shown').textContent`); got != "first-hint: use +" {
+			t.Errorf("hints shown %q", got)
+		}
+		if got := str(sec + `.querySelector('[data-action=hint]').textContent`); got != "Hint (1/2)" {
+			t.Errorf("hint button says %q", got)
+		}
+	})
+
+	t.Run("solution_shows_the_reference", func(t *testing.T) {
+		tab.Click(`section.exercise [data-action=solution]`)
+		tab.WaitFor(sec + `.querySelector('.exercise-solution').hidden === false`)
+		if got := str(sec + `.querySelector('.exercise-solution pre').textContent`); got != strings.TrimRight(addSolution, "\n") {
+			t.Errorf("solution shows %q", got)
+		}
+	})
+
+	t.Run("the_editor_runs_with_ctrl_enter", func(t *testing.T) {
+		tab.Click(`section.exercise .exercise-editor`)
+		tab.WaitFor(sec + `.querySelector('.cm-editor .cm-content') === document.activeElement`)
+		browsertest.Eval[bool](tab, sec+`.courseRunner.setText(`+jsString(addSolution)+`) || true`)
+		browsertest.Eval[bool](tab, sec+`.querySelector('.exercise-results').removeAttribute('data-status') || true`)
+		tab.Press(kb.End) // keep the focus in the editor
+		browsertest.Eval[bool](tab, `document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", code: "Enter", keyCode: 13, ctrlKey: true, bubbles: true, cancelable: true})) || true`)
+		tab.WaitFor(sec + `.querySelector('.exercise-results').dataset.status !== undefined`)
+		if got := str(sec + `.querySelector('.exercise-results').dataset.status`); got != "pass" {
+			t.Fatalf("status %q after Ctrl-Enter with the solution, want pass", got)
+		}
+		if got := str(sec + `.querySelector('.report-summary').textContent`); !strings.Contains(got, "2 of 2 tests pass") {
+			t.Errorf("summary %q", got)
+		}
+	})
+
+	t.Run("a_reload_keeps_code_report_and_hints", func(t *testing.T) {
+		tab.Reload()
+		tab.WaitFor(sec + `.courseRunner !== undefined`)
+		tab.WaitFor(sec + `.querySelector('.cm-editor') !== null`)
+		if got := str(sec + `.courseRunner.getText()`); got != addSolution {
+			t.Errorf("after a reload the code is %q", got)
+		}
+		if got := str(sec + `.querySelector('.exercise-results').dataset.status || ""`); got != "pass" {
+			t.Errorf("after a reload the last report's status is %q", got)
+		}
+		if got := str(sec + `.querySelector('.exercise-hints-shown').textContent`); got != "first-hint: use +" {
+			t.Errorf("after a reload the hints shown are %q", got)
+		}
+	})
+
+	t.Run("an_endless_loop_times_out_and_python_restarts", func(t *testing.T) {
+		browsertest.Eval[bool](tab, sec+`.courseRunner.setText("def add(a, b):\n    while True:\n        pass\n") || true`)
+		if got := runAndWait(); got != "fail" {
+			t.Fatalf("status %q, want fail", got)
+		}
+		msg := str(sec + `.querySelector('.report-tests').textContent`)
+		if !strings.Contains(msg, "timed out: the check took longer than 2 s") || !strings.Contains(msg, "not run: the check was stopped") {
+			t.Errorf("the timeout report says:\n%s", msg)
+		}
+		browsertest.Eval[bool](tab, sec+`.courseRunner.setText(`+jsString(addSolution)+`) || true`)
+		if got := runAndWait(); got != "pass" {
+			t.Fatalf("after the timeout the solution's status is %q, want pass", got)
+		}
+	})
+
+	t.Run("a_changed_exercise_asks_before_loading_old_code", func(t *testing.T) {
+		browsertest.Eval[bool](tab, `(() => { const k = "course.code:`+basePath+`m/add"; const r = JSON.parse(localStorage.getItem(k)); r.hash = "older"; localStorage.setItem(k, JSON.stringify(r)); return true; })()`)
+		tab.Reload()
+		tab.WaitFor(sec + `.courseRunner !== undefined`)
+		if browsertest.Eval[bool](tab, sec+`.querySelector('.exercise-notice').hidden`) {
+			t.Fatal("no notice for a changed exercise")
+		}
+		if got := str(sec + `.courseRunner.getText()`); got != addStarter {
+			t.Errorf("before the choice the code is %q, want the starter", got)
+		}
+		tab.Click(`section.exercise [data-choice=keep]`)
+		if got := str(sec + `.courseRunner.getText()`); got != addSolution {
+			t.Errorf("after keep the code is %q", got)
+		}
+	})
+
+	tab.AssertClean()
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}
