@@ -132,6 +132,9 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 		if got := feedback(); !strings.Contains(got, "Correct.") || !strings.Contains(got, "right-explanation") {
 			t.Errorf("after a reload the feedback says %q", got)
 		}
+		if cls := layoutShift(tab); cls > 0.01 {
+			t.Errorf("showing the remembered answer shifted the layout by %.4f, want < 0.01", cls)
+		}
 		tab.AssertClean()
 	})
 
@@ -157,24 +160,38 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 		}
 
 		tab := br.NewTab(t)
-		// Record the figure just before the loader mounts it: a listener
-		// added before any script of the page runs first.
+		// Record the figure at the moment its component registers, just
+		// before the loader mounts it: this script runs before any of the
+		// page's, and the loader keeps the registry it finds.
 		tab.Do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
 			_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
-				document.addEventListener("DOMContentLoaded", () => {
-					const fig = document.querySelector("figure.live-figure");
-					const fb = fig.querySelector(".figure-fallback");
-					window.__beforeMount = {
-						registered: typeof (window.courseFigures || {})["loss-curves"] === "function",
-						fallbackShown: getComputedStyle(fb).display !== "none" && fb.getBoundingClientRect().height > 0,
-						liveHidden: fig.querySelector(".figure-live").hidden,
-						mounted: fig.dataset.mounted || "",
-					};
-				});`})
+				const registry = {};
+				let component;
+				Object.defineProperty(registry, "loss-curves", {
+					configurable: true, enumerable: true,
+					get() { return component; },
+					set(fn) {
+						const fig = document.querySelector("figure.live-figure");
+						const fb = fig.querySelector(".figure-fallback");
+						window.__beforeMount = {
+							registered: typeof fn === "function",
+							fallbackShown: getComputedStyle(fb).display !== "none" && fb.getBoundingClientRect().height > 0,
+							liveHidden: fig.querySelector(".figure-live").hidden,
+							mounted: fig.dataset.mounted || "",
+						};
+						component = fn;
+					},
+				});
+				window.courseFigures = registry;`})
 			return err
 		}))
 		tab.Navigate(base + "m/figure/")
 		tab.WaitFor(`document.querySelector("figure.live-figure")?.dataset.mounted === "true"`)
+		// The scripts are render-blocking: the first paint shows the figure
+		// mounted, and nothing shifts.
+		if cls := layoutShift(tab); cls > 0.01 {
+			t.Errorf("the figure page's layout shifted by %.4f while loading, want < 0.01", cls)
+		}
 		type before struct {
 			Registered    bool   `json:"registered"`
 			FallbackShown bool   `json:"fallbackShown"`
@@ -252,6 +269,18 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 		}
 		tab.AssertClean()
 	})
+}
+
+// layoutShift is the cumulative layout shift of the page so far, not
+// counting shifts right after the reader's input.
+func layoutShift(tab *browsertest.Tab) float64 {
+	return browsertest.Eval[float64](tab, `new Promise((resolve) => {
+		let sum = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+		}).observe({ type: "layout-shift", buffered: true });
+		requestAnimationFrame(() => requestAnimationFrame(() => resolve(sum)));
+	})`)
 }
 
 func get(t *testing.T, url string) string {

@@ -62,7 +62,7 @@ The losses.
 (window.courseFigures = window.courseFigures || {}).dots = function mount(root) {};
 `
 
-var scriptRe = regexp.MustCompile(`<script src="([^"]+)" defer></script>`)
+var scriptRe = regexp.MustCompile(`<script src="([^"]+)" defer[^>]*></script>`)
 
 // directiveScripts lists the scripts a page loads beyond the theme's own
 // (those base.html loads on every page), with the hashes left out.

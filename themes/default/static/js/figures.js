@@ -76,8 +76,27 @@
     document.querySelectorAll("figure.live-figure[data-component]").forEach(mount);
   }
 
-  // Deferred component scripts may come after this one: mount once the
-  // document is parsed and every deferred script has run.
+  function mountNamed(name) {
+    for (const fig of document.querySelectorAll("figure.live-figure[data-component]")) {
+      if (fig.dataset.component === name) mount(fig);
+    }
+  }
+
+  // Mount each figure as soon as its component registers (or at once, for
+  // components that registered before this script ran): with the page's
+  // scripts render-blocking (base.html), figures are mounted before the
+  // first paint and nothing shifts. Once the document is parsed and every
+  // deferred script has run, figures still waiting report their missing
+  // component.
+  const registry = window.courseFigures && typeof window.courseFigures === "object" ? window.courseFigures : {};
+  window.courseFigures = new Proxy(registry, {
+    set(target, name, value) {
+      target[name] = value;
+      if (typeof name === "string" && document.readyState !== "loading") mountNamed(name);
+      return true;
+    },
+  });
+  if (document.readyState !== "loading") Object.keys(registry).forEach(mountNamed);
   if (document.readyState === "complete") mountAll();
   else {
     document.addEventListener("DOMContentLoaded", mountAll);
