@@ -45,6 +45,19 @@ MSE, MAE and Huber loss against the residual; the slider moves δ.
 
 ![MSE, MAE and Huber loss against the residual, δ = 1](loss-curves.svg)
 :::
+
+::: figure late-const
+A component of the project's theme that declares a constant after it registers.
+
+![a placeholder](loss-curves.svg)
+:::
+`,
+	// Mounted once its script has run: LABEL exists by then.
+	"themes/default/static/js/figures/late-const.js": `"use strict";
+(window.courseFigures = window.courseFigures || {})["late-const"] = function mount(root) {
+  root.textContent = LABEL;
+};
+const LABEL = "late-const mounted";
 `,
 	"content/01-m/loss-curves.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180"><rect width="320" height="180" fill="#eee"/></svg>` + "\n",
 }
@@ -186,7 +199,10 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 			return err
 		}))
 		tab.Navigate(base + "m/figure/")
-		tab.WaitFor(`document.querySelector("figure.live-figure")?.dataset.mounted === "true"`)
+		tab.WaitFor(`[...document.querySelectorAll("figure.live-figure")].every((f) => f.dataset.mounted === "true")`)
+		if got := browsertest.Eval[string](tab, `document.querySelector("#figure-late-const .figure-live").textContent`); got != "late-const mounted" {
+			t.Errorf("the project's component shows %q", got)
+		}
 		// The scripts are render-blocking: the first paint shows the figure
 		// mounted, and nothing shifts.
 		if cls := layoutShift(tab); cls > 0.01 {

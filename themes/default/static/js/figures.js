@@ -92,7 +92,9 @@
   window.courseFigures = new Proxy(registry, {
     set(target, name, value) {
       target[name] = value;
-      if (typeof name === "string" && document.readyState !== "loading") mountNamed(name);
+      // After the registering script has finished (its later top-level
+      // declarations exist by then), still before anything is painted.
+      if (typeof name === "string" && document.readyState !== "loading") queueMicrotask(() => mountNamed(name));
       return true;
     },
   });
