@@ -36,8 +36,9 @@ type PageData struct {
 	// Scripts are the base-absolute URLs (content-hashed) of the theme
 	// scripts this page's blocks need (js/quiz.js, js/figures.js and the
 	// figure components, …; see markdown.Directive.UseScripts), in the
-	// order first needed. base.html loads them, deferred, after the
-	// theme's own scripts. Empty on pages without such blocks and on print
+	// order first needed. base.html loads them after the theme's own
+	// scripts, deferred and render-blocking (so that the first paint shows
+	// the blocks mounted). Empty on pages without such blocks and on print
 	// pages, which show the blocks' no-script form.
 	Scripts []string
 
