@@ -165,15 +165,15 @@ func checkFigure(d *Directive, src []byte, report func(int, string, string), kno
 	d.Data = &figureData{id: id, name: name, params: js.String()}
 
 	// Fallback first (it takes the component's place), then the caption.
-	fb := &wrapper{Open: `<div class="figure-fallback">` + "\n", Close: "</div>\n"}
 	last := blocks[len(blocks)-1]
+	d.RemoveChild(d, last)
+	fb := &wrapper{Open: `<div class="figure-fallback">`, Close: "</div>\n"}
 	if p, ok := last.(*ast.Paragraph); ok {
 		moveChildren(fb, p) // the image, without a <p> (nor a caption from its title)
-		fb.Open, fb.Close = `<div class="figure-fallback">`, "</div>\n"
 	} else {
-		fb.AppendChild(fb, last)
+		fb.Open += "\n"
+		fb.AppendChild(fb, last) // a table
 	}
-	d.RemoveChild(d, last)
 	caption := &wrapper{Open: fmt.Sprintf(`<figcaption class="figure-description" id="%s-desc">`+"\n", html.EscapeString(id)), Close: "</figcaption>\n"}
 	for _, b := range blocks[:len(blocks)-1] {
 		caption.AppendChild(caption, b)
