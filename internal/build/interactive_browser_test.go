@@ -52,6 +52,21 @@ A component of the project's theme that declares a constant after it registers.
 ![a placeholder](loss-curves.svg)
 :::
 `,
+	"content/01-m/03-broken.md": `---
+title: Broken
+---
+::: figure throws {n=2}
+A component that fails to mount.
+
+![the static fallback](loss-curves.svg)
+:::
+`,
+	"themes/default/static/js/figures/throws.js": `"use strict";
+(window.courseFigures = window.courseFigures || {}).throws = function mount(root, params) {
+  root.textContent = "half-built";
+  throw new Error("cannot draw " + params.n);
+};
+`,
 	// Mounted once its script has run: LABEL exists by then.
 	"themes/default/static/js/figures/late-const.js": `"use strict";
 (window.courseFigures = window.courseFigures || {})["late-const"] = function mount(root) {
@@ -68,27 +83,7 @@ const LABEL = "late-const mounted";
 // reload, watch the loss-curves figure replace its fallback and move its δ
 // slider with the keyboard; all without a console error.
 func TestBrowserQuizAndFigure(t *testing.T) {
-	src := t.TempDir()
-	for name, data := range interactiveFiles {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := b.Write(out)
-	if err != nil || !res.OK() {
-		t.Fatalf("build: %v\n%v", err, res.Diags)
-	}
-	base := browsertest.ServeDir(t, out, basePath)
+	base := serveInteractive(t)
 	br := browsertest.Start(t)
 
 	t.Run("quiz_gives_feedback_and_remembers_the_answer", func(t *testing.T) {
@@ -285,6 +280,72 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 		}
 		tab.AssertClean()
 	})
+}
+
+// serveInteractive builds interactiveFiles under basePath and serves them.
+func serveInteractive(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	for name, data := range interactiveFiles {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := b.Write(out)
+	if err != nil || !res.OK() {
+		t.Fatalf("build: %v\n%v", err, res.Diags)
+	}
+	return browsertest.ServeDir(t, out, basePath)
+}
+
+// A component that throws leaves the fallback in place and says why, once.
+func TestBrowserFigureThatFailsKeepsItsFallback(t *testing.T) {
+	base := serveInteractive(t)
+	br := browsertest.Start(t)
+	tab := br.NewTab(t)
+	// Count console.error calls instead of letting them through (the tab
+	// would report them as problems).
+	tab.Do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+			window.__errors = [];
+			console.error = (...args) => window.__errors.push(args.map(String).join(" "));`})
+		return err
+	}))
+	tab.Navigate(base + "m/broken/")
+	tab.WaitFor(`document.querySelector("figure.live-figure")?.dataset.mounted === "failed"`)
+	type state struct {
+		Errors        []string `json:"errors"`
+		FallbackShown bool     `json:"fallbackShown"`
+		LiveHidden    bool     `json:"liveHidden"`
+		LiveEmpty     bool     `json:"liveEmpty"`
+	}
+	got := browsertest.Eval[state](tab, `(() => {
+		const fig = document.querySelector("figure.live-figure");
+		const live = fig.querySelector(".figure-live"), fb = fig.querySelector(".figure-fallback");
+		return {
+			errors: window.__errors,
+			fallbackShown: getComputedStyle(fb).display !== "none" && fb.getBoundingClientRect().height > 0,
+			liveHidden: live.hidden,
+			liveEmpty: live.childNodes.length === 0,
+		};
+	})()`)
+	if !got.FallbackShown || !got.LiveHidden || !got.LiveEmpty {
+		t.Errorf("after a failed mount: %+v; want the fallback shown and the live root hidden and empty", got)
+	}
+	if len(got.Errors) != 1 || !strings.Contains(got.Errors[0], "figure throws: mounting failed") || !strings.Contains(got.Errors[0], "cannot draw 2") {
+		t.Errorf("console.error calls: %q; want one naming the component and the error", got.Errors)
+	}
+	tab.AssertClean()
 }
 
 // layoutShift is the cumulative layout shift of the page so far, not
