@@ -41,28 +41,40 @@ def time_splits(n, k, gap):
 
 def draw(n=20, k=5, mode="kfold", gap=0):
     rows = time_splits(n, k, gap) if mode == "time" else kfold(n, k)
-    label_w, width, row_h, top = 54, 600, 18, 16
+    label_w, width, row_h, top = 40, 640, 26, 30
     cell = (width - label_w - 4) / n
     legend_y = top + len(rows) * row_h + 6
-    height = legend_y + 16
+    height = legend_y + 18
+    header = "rows: splits · samples in time order →" if mode == "time" else "rows: folds · sample index →"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
            'font-family="system-ui, sans-serif">',
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-           f'<text x="{label_w}" y="11" font-size="10" fill="{MUTED}">sample index{" (time)" if mode == "time" else ""} →</text>']
+           f'<text x="{label_w}" y="20" font-size="13" fill="{MUTED}">{header}</text>']
+
+    def cell_rect(x, y, w, role):
+        # train solid, test solid with a dark border, gap a short bar, unused an outline
+        h, y0, extra = row_h - 6, y, ""
+        if role == "unused":
+            extra = f' stroke="{BORDER}" stroke-width="1"'
+        elif role == "test":
+            extra = f' stroke="{TEXT}" stroke-width="1.5"'
+        elif role == "gap":
+            y0, h = y + h / 3, h / 3
+        fill = "none" if role == "unused" else FILL[role]
+        return f'<rect x="{x:.2f}" y="{y0:.1f}" width="{w:.2f}" height="{h:.1f}" rx="2" fill="{fill}"{extra}/>'
+
     for r, row in enumerate(rows):
         y = top + r * row_h
-        out.append(f'<text x="0" y="{y + row_h - 7}" font-size="11" fill="{TEXT}">{"split" if mode == "time" else "fold"} {r + 1}</text>')
+        out.append(f'<text x="{label_w - 8}" y="{y + row_h - 10}" text-anchor="end" font-size="13" font-weight="600" '
+                   f'fill="{TEXT}">{r + 1}</text>')
         for i, role in enumerate(row):
-            extra = f' stroke="{BORDER}" stroke-width="1"' if role == "unused" else ""
-            out.append(f'<rect x="{label_w + i * cell + 1:.2f}" y="{y}" width="{cell - 2:.2f}" height="{row_h - 4}" rx="2" '
-                       f'fill="{FILL[role]}"{extra}/>')
+            out.append(cell_rect(label_w + i * cell + 1, y, cell - 2, role))
     x = label_w
     for role in (["train", "test", "gap", "unused"] if mode == "time" else ["train", "test"]):
         name = "not used" if role == "unused" else role
-        extra = f' stroke="{BORDER}"' if role == "unused" else ""
-        out.append(f'<rect x="{x}" y="{legend_y}" width="10" height="10" fill="{FILL[role]}"{extra}/>'
-                   f'<text x="{x + 14}" y="{legend_y + 9}" font-size="11" fill="{TEXT}">{name}</text>')
-        x += 24 + 7 * len(name)
+        out.append(cell_rect(x, legend_y - 4, 14, role).replace(f'height="{row_h - 6:.1f}"', 'height="14"')
+                   + f'<text x="{x + 18}" y="{legend_y + 8}" font-size="12" fill="{TEXT}">{name}</text>')
+        x += 30 + 7 * len(name)
     out.append("</svg>\n")
     return "\n".join(out), rows
 

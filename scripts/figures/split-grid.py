@@ -137,8 +137,10 @@ def figure(n=40, classes=2, mode="random", seed=1, test=0.2, val=0.2, groupsize=
     for q, name in enumerate(SETS):
         if name not in used:
             continue
-        out.append(f'<rect x="{x}" y="8" width="9" height="9" fill="{COLOURS[q]}"/>'
-                   f'<text x="{x + 12}" y="16" fill="{TEXT}">{name}</text>')
+        paint = f'fill="none" stroke="{COLOURS[q]}" stroke-width="2"' if q == 1 else f'fill="{COLOURS[q]}"'
+        out.append(f'<rect x="{x}" y="8" width="9" height="9" {paint}/>'
+                   + (f'<circle cx="{x + 4.5}" cy="12.5" r="1.8" fill="#ffffff"/>' if q == 2 else "")
+                   + f'<text x="{x + 12}" y="16" fill="{TEXT}">{name}</text>')
         x += 14 + 6 * len(name)
     symbols = ["●", "■", "▲", "◆"]
     for t in range(k):
@@ -154,16 +156,20 @@ def figure(n=40, classes=2, mode="random", seed=1, test=0.2, val=0.2, groupsize=
                        f'width="{b["len"] * CELL - 3}" height="{CELL - 3}" rx="6" fill="none" {stroke}/>')
     for m in range(n):
         cx, cy = PAD + pos[m][0] * CELL + CELL / 2, y0 + PAD + pos[m][1] * CELL + CELL / 2
-        fill, rr, c = COLOURS[where[m]], CELL * 0.32, label[m]
+        s, rr, c = where[m], CELL * 0.32, label[m]
+        # train solid, validation hollow, test solid with a dot: colour is never the only cue
+        paint = (f'fill="none" stroke="{COLOURS[s]}" stroke-width="2.5"' if s == 1 else f'fill="{COLOURS[s]}"')
         if c == 0:
-            out.append(f'<circle cx="{cx}" cy="{cy}" r="{rr:.1f}" fill="{fill}"/>')
+            out.append(f'<circle cx="{cx}" cy="{cy}" r="{rr:.1f}" {paint}/>')
         elif c == 1:
             out.append(f'<rect x="{cx - rr * 0.9:.1f}" y="{cy - rr * 0.9:.1f}" width="{rr * 1.8:.1f}" '
-                       f'height="{rr * 1.8:.1f}" fill="{fill}"/>')
+                       f'height="{rr * 1.8:.1f}" {paint}/>')
         else:
             pts = ([(cx, cy - rr * 1.1), (cx + rr, cy + rr * 0.8), (cx - rr, cy + rr * 0.8)] if c == 2 else
                    [(cx, cy - rr * 1.15), (cx + rr * 1.05, cy), (cx, cy + rr * 1.15), (cx - rr * 1.05, cy)])
-            out.append(f'<polygon points="{" ".join(f"{px:.1f},{py:.1f}" for px, py in pts)}" fill="{fill}"/>')
+            out.append(f'<polygon points="{" ".join(f"{px:.1f},{py:.1f}" for px, py in pts)}" {paint}/>')
+        if s == 2:
+            out.append(f'<circle cx="{cx}" cy="{cy + (rr * 0.2 if c == 2 else 0):.1f}" r="{rr * 0.3:.1f}" fill="#ffffff"/>')
     out.append("</svg>\n")
     return "\n".join(out), where, label, group
 

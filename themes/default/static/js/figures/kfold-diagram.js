@@ -65,53 +65,67 @@
   }
   var uid = "kf" + Math.random().toString(36).slice(2, 8);
   var controls = el("div", { class: "figure-controls" });
-  controls.style.cssText = "display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin-bottom:.5rem;font-size:.9rem";
-  var modeLabel = el("label", { for: uid + "-mode" }, "Scheme ");
+  var modeLabel = el("label", { for: uid + "-mode" }, "Scheme");
   var modeSel = el("select", { id: uid + "-mode" });
   [["kfold", "k-fold"], ["time", "forward chaining (time)"]].forEach(function (o) {
     var opt = el("option", { value: o[0] }, o[1]);
     if (o[0] === mode) opt.selected = true;
     modeSel.appendChild(opt);
   });
-  modeLabel.appendChild(modeSel);
-  function range(label, id, min, max, value) {
-    var l = el("label", { for: uid + id });
-    var text = el("span", {}, label + " ");
-    l.appendChild(text);
-    var input = el("input", { id: uid + id, type: "range", min: String(min), max: String(max), step: "1", value: String(value) });
-    input.style.verticalAlign = "middle";
-    var out = el("output", { for: uid + id }, String(value));
-    l.appendChild(input);
-    l.appendChild(document.createTextNode(" "));
-    l.appendChild(out);
-    return { label: l, text: text, input: input, out: out };
+  // Each label stays on one line with its control.
+  function group() {
+    var g = el("span", {});
+    g.style.cssText = "display:flex;align-items:center;gap:.5rem;flex:1 1 15rem";
+    for (var i = 0; i < arguments.length; i++) g.appendChild(arguments[i]);
+    controls.appendChild(g);
+    return g;
   }
-  var kCtl = range("Splits", "-k", 2, 10, k);
+  group(modeLabel, modeSel);
+  function range(label, id, min, max, value) {
+    var l = el("label", { for: uid + id }, label);
+    var input = el("input", { id: uid + id, type: "range", min: String(min), max: String(max), step: "1", value: String(value) });
+    input.style.flex = "1 1 6rem";
+    input.style.minWidth = "6rem";
+    var out = el("output", { for: uid + id, class: "figure-value" }, String(value));
+    out.style.minWidth = "1.5em";
+    var g = group(l, input, out);
+    return { label: l, group: g, input: input, out: out };
+  }
+  var kCtl = range("Folds k", "-k", 2, 10, k);
   var gapCtl = range("Gap", "-gap", 0, 6, gap);
-  controls.appendChild(modeLabel);
-  controls.appendChild(kCtl.label);
-  controls.appendChild(gapCtl.label);
 
-  var FILL = { train: "var(--note)", test: "var(--warning)", gap: "var(--caution)", unused: "var(--bg-muted)" };
-  var legend = el("div", { "aria-hidden": "true" });
-  legend.style.cssText = "display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;margin-bottom:.25rem";
+  // Roles differ by shape as well as colour: train a solid cell, test a
+  // solid cell with a dark border, gap a short bar, unused an empty outline.
+  var FILL = { train: "var(--note)", test: "var(--warning)", gap: "var(--caution)", unused: "none" };
+  var legend = el("ul", { class: "figure-legend", "aria-hidden": "true" });
   var legendItems = {};
+  var GLYPH = { train: "■", test: "▣", gap: "▬", unused: "□" };
   ["train", "test", "gap", "unused"].forEach(function (role) {
-    var sw = el("span", {}, "■ " + (role === "unused" ? "not used" : role));
+    var li = el("li", {});
+    var sw = el("span", {}, GLYPH[role]);
     sw.style.color = role === "unused" ? "var(--text-muted)" : FILL[role];
-    legendItems[role] = sw;
-    legend.appendChild(sw);
+    li.appendChild(sw);
+    li.appendChild(document.createTextNode(role === "unused" ? "not used" : role));
+    legendItems[role] = li;
+    legend.appendChild(li);
   });
 
-  // Sized for the most rows the controls allow (10), so nothing moves when they change.
-  var LABEL = 54, W = 600, CELL = (W - LABEL - 4) / n, ROW = 18, TOP = 16, H = TOP + 10 * ROW + 2;
-  var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", role: "img" });
-  svg.style.cssText = "display:block;height:auto;aspect-ratio:" + W + "/" + H;
-  var live = el("p", { "aria-live": "polite" });
-  live.style.cssText = "font-size:.9rem;margin:.5rem 0 0;min-height:3em";
-  root.appendChild(controls);
-  root.appendChild(legend);
+  // The height follows the number of rows; it is set before the first paint
+  // and changes only when the reader moves a control.
+  var LABEL = 40, W = 640, CELL = (W - LABEL - 4) / n, ROW = 26, TOP = 30;
+  var svg = svgEl("svg", { class: "fig-svg", role: "img" });
+  function size(rows) {
+    var H = TOP + rows * ROW + 2;
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
+    svg.setAttribute("width", W);
+    svg.setAttribute("height", H);
+    svg.style.aspectRatio = W + "/" + H;
+  }
+  var live = el("p", { class: "figure-readout", "aria-live": "polite" });
+  live.style.minHeight = "4.5em";
   root.appendChild(svg);
+  root.appendChild(legend);
+  root.appendChild(controls);
   root.appendChild(live);
 
   function spans(row, role) {
@@ -128,14 +142,15 @@
 
   function draw() {
     var res = mode === "time" ? timeSplits() : kfold();
+    size(res.rows ? res.rows.length : k);
     gapCtl.input.disabled = mode !== "time";
-    gapCtl.label.style.opacity = mode === "time" ? "1" : "0.5";
+    gapCtl.group.style.opacity = mode === "time" ? "1" : "0.5";
     legendItems.gap.style.display = legendItems.unused.style.display = mode === "time" ? "" : "none";
-    kCtl.text.textContent = mode === "time" ? "Splits " : "Folds k ";
+    kCtl.label.textContent = mode === "time" ? "Splits" : "Folds k";
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     svg.setAttribute("aria-label", (mode === "time" ? "Forward-chaining splits" : "k-fold cross-validation") + " of " + n + " samples");
-    var t = svgEl("text", { x: LABEL, y: 11, style: "fill:var(--text-muted);font-size:10px" });
-    t.textContent = mode === "time" ? "sample index (time) →" : "sample index →";
+    var t = svgEl("text", { x: LABEL, y: 20, class: "fig-tick" });
+    t.textContent = (mode === "time" ? "rows: splits · samples in time order →" : "rows: folds · sample index →");
     svg.appendChild(t);
     if (res.error) {
       live.textContent = "Not possible: " + res.error;
@@ -143,13 +158,18 @@
     }
     res.rows.forEach(function (row, r) {
       var y = TOP + r * ROW;
-      var lab = svgEl("text", { x: 0, y: y + ROW - 7, style: "fill:var(--text);font-size:11px" });
-      lab.textContent = (mode === "time" ? "split " : "fold ") + (r + 1);
+      var lab = svgEl("text", { x: LABEL - 8, y: y + ROW - 10, "text-anchor": "end", class: "fig-label" });
+      lab.textContent = String(r + 1);
       svg.appendChild(lab);
       row.forEach(function (role, i) {
+        var h = ROW - 6, top = y;
+        var style = "fill:" + FILL[role];
+        if (role === "unused") style += ";stroke:var(--border-strong);stroke-width:1";
+        if (role === "test") style += ";stroke:var(--text);stroke-width:1.5";
+        if (role === "gap") { top = y + h / 3; h = h / 3; }
         svg.appendChild(svgEl("rect", {
-          x: (LABEL + i * CELL + 1).toFixed(2), y: y, width: (CELL - 2).toFixed(2), height: ROW - 4, rx: 2,
-          style: "fill:" + FILL[role] + (role === "unused" ? ";stroke:var(--border-strong);stroke-width:1" : ""),
+          x: (LABEL + i * CELL + 1).toFixed(2), y: top.toFixed(1), width: (CELL - 2).toFixed(2), height: h.toFixed(1), rx: 2,
+          style: style,
         }));
       });
     });

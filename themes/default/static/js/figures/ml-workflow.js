@@ -1,8 +1,9 @@
 // ml-workflow: a stepper through the life of a model as an ML engineer
 // works on it (frame, data, split, loss, train, evaluate, ship, monitor).
 // Each step says what the work is, which math it needs, and where this
-// course teaches it. A strip of eight boxes shows the loop and the current
-// step; Previous / Next buttons and the boxes themselves move between steps.
+// course teaches it. A row of step buttons (the current one marked with
+// aria-current="step") and Previous / Next move between steps; Next after
+// the last step returns to the first, because the work is a loop.
 //
 // Params (all optional): step (1-8, the step shown first, default 1).
 //
@@ -28,7 +29,6 @@
     ["Monitor", "Watch live inputs and outcomes for drift away from the training data; collect new data and go round again.",
       "Comparing distributions.", "Data splits: time and shift"],
   ];
-  var SVG = "http://www.w3.org/2000/svg";
   var step = Math.round(Number(params.step));
   step = isFinite(step) ? Math.min(STEPS.length, Math.max(1, step)) - 1 : 0;
 
@@ -38,34 +38,22 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  function svgEl(name, attrs) {
-    var e = document.createElementNS(SVG, name);
-    for (var a in attrs) e.setAttribute(a, attrs[a]);
-    return e;
-  }
-
-  // The strip: one box per step, drawn in SVG, each box a focusable button.
-  var BOX = 70, GAP = 6, W = STEPS.length * (BOX + GAP) - GAP, H = 34;
-  var strip = svgEl("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", "aria-hidden": "true", focusable: "false" });
-  strip.style.cssText = "display:block;height:auto;aspect-ratio:" + W + "/" + H;
-  var nav = el("div", { role: "group", "aria-label": "Steps" });
-  nav.style.cssText = "display:flex;flex-wrap:wrap;gap:.25rem;margin:.5rem 0";
+  var nav = el("div", { class: "figure-controls", role: "group", "aria-label": "Steps" });
   var buttons = STEPS.map(function (s, i) {
     var b = el("button", { type: "button" }, i + 1 + ". " + s[0]);
-    b.style.cssText = "font-size:.8rem;padding:.15rem .45rem";
     b.addEventListener("click", function () { go(i); });
     nav.appendChild(b);
     return b;
   });
   var panel = el("div", { "aria-live": "polite" });
-  panel.style.cssText = "min-height:9.5em;font-size:.92rem;border:1px solid var(--border);border-radius:8px;padding:.6rem .8rem;background:var(--bg-soft)";
+  panel.style.cssText = "min-height:10.5em;margin-top:.75rem;font-size:.92rem;border:1px solid var(--border);border-radius:8px;padding:.6rem .8rem;background:var(--bg-soft)";
   var title = el("p", {});
   title.style.cssText = "margin:0 0 .35rem;font-weight:600;color:var(--heading)";
   panel.appendChild(title);
   var what = el("p", {}), math = el("p", {}), where = el("p", {});
   [what, math, where].forEach(function (p) { p.style.margin = ".2rem 0"; panel.appendChild(p); });
-  var pager = el("div", {});
-  pager.style.cssText = "display:flex;justify-content:space-between;margin-top:.5rem";
+  var pager = el("div", { class: "figure-controls" });
+  pager.style.justifyContent = "space-between";
   var prev = el("button", { type: "button" }, "← Previous");
   var next = el("button", { type: "button" }, "Next →");
   prev.addEventListener("click", function () { go(step - 1); });
@@ -73,25 +61,9 @@
   pager.appendChild(prev);
   pager.appendChild(next);
 
-  root.appendChild(strip);
   root.appendChild(nav);
   root.appendChild(panel);
   root.appendChild(pager);
-
-  function drawStrip() {
-    while (strip.firstChild) strip.removeChild(strip.firstChild);
-    STEPS.forEach(function (s, i) {
-      var x = i * (BOX + GAP), on = i === step;
-      strip.appendChild(svgEl("rect", {
-        x: x + 0.5, y: 4.5, width: BOX - 1, height: H - 9, rx: 6,
-        style: "fill:" + (on ? "var(--accent)" : "var(--bg-soft)") + ";stroke:" + (on ? "var(--accent)" : "var(--border-strong)"),
-      }));
-      var t = svgEl("text", { x: x + BOX / 2, y: H / 2 + 4, "text-anchor": "middle",
-        style: "font-size:11px;fill:" + (on ? "var(--accent-text)" : "var(--text)") });
-      t.textContent = s[0];
-      strip.appendChild(t);
-    });
-  }
 
   function go(i) {
     step = (i + STEPS.length) % STEPS.length; // Next after Monitor goes back to Frame: it is a loop
@@ -104,7 +76,6 @@
       if (j === step) b.setAttribute("aria-current", "step"); else b.removeAttribute("aria-current");
       b.style.fontWeight = j === step ? "700" : "400";
     });
-    drawStrip();
   }
   go(step);
 };

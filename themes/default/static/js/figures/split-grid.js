@@ -146,59 +146,72 @@
   }
   var uid = "sg" + Math.random().toString(36).slice(2, 8);
   var controls = el("div", { class: "figure-controls" });
-  controls.style.cssText = "display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin-bottom:.5rem;font-size:.9rem";
-  var modeLabel = el("label", { for: uid + "-mode" }, "Split ");
+  var modeLabel = el("label", { for: uid + "-mode" }, "Split");
   var modeSel = el("select", { id: uid + "-mode" });
   [["random", "random"], ["stratified", "stratified by class"], ["grouped", "by group"]].forEach(function (o) {
     var opt = el("option", { value: o[0] }, o[1]);
     if (o[0] === mode) opt.selected = true;
     modeSel.appendChild(opt);
   });
-  modeLabel.appendChild(modeSel);
-  var fracLabel = el("label", { for: uid + "-test" }, "Test fraction ");
+  var fracLabel = el("label", { for: uid + "-test" }, "Test fraction");
   var fracIn = el("input", { id: uid + "-test", type: "range", min: "0.05", max: "0.5", step: "0.05", value: String(testFrac) });
-  fracIn.style.verticalAlign = "middle";
-  var fracOut = el("output", { for: uid + "-test" }, testFrac.toFixed(2));
-  fracLabel.appendChild(fracIn);
-  fracLabel.appendChild(document.createTextNode(" "));
-  fracLabel.appendChild(fracOut);
+  var fracOut = el("output", { for: uid + "-test", class: "figure-value" }, testFrac.toFixed(2));
   var btn = el("button", { type: "button" }, "Reshuffle");
-  var seedText = el("span", {}, "seed " + seed);
-  seedText.style.color = "var(--text-muted)";
-  controls.appendChild(modeLabel);
-  controls.appendChild(fracLabel);
-  controls.appendChild(btn);
-  controls.appendChild(seedText);
+  var seedText = el("span", { class: "figure-value" }, "seed " + seed);
+  // Each label stays on one line with its control.
+  function controlGroup() {
+    var g = el("span", {});
+    g.style.cssText = "display:flex;align-items:center;gap:.5rem;flex:1 1 14rem";
+    for (var i = 0; i < arguments.length; i++) g.appendChild(arguments[i]);
+    controls.appendChild(g);
+  }
+  fracIn.style.flex = "1 1 6rem";
+  fracIn.style.minWidth = "6rem";
+  controlGroup(modeLabel, modeSel);
+  controlGroup(fracLabel, fracIn, fracOut);
+  controlGroup(btn, seedText);
 
-  var legend = el("div", { "aria-hidden": "true" });
-  legend.style.cssText = "display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;margin-bottom:.25rem";
+  // Sets differ by fill as well as colour: train solid, validation hollow,
+  // test solid with a dot, so colour is never the only cue.
+  var legend = el("ul", { class: "figure-legend", "aria-hidden": "true" });
   SETS.forEach(function (name, q) {
-    if ((q === 1 && valFrac === 0)) return;
-    var sw = el("span", {}, "■ " + name);
+    if (q === 1 && valFrac === 0) return;
+    var sw = el("span", {}, ["■", "□", "▣"][q]);
     sw.style.color = COLOURS[q];
-    legend.appendChild(sw);
+    var li = el("li", {});
+    li.appendChild(sw);
+    li.appendChild(document.createTextNode(name));
+    legend.appendChild(li);
   });
-  for (var q = 0; q < k; q++) legend.appendChild(el("span", {}, ["●", "■", "▲", "◆"][q] + " " + CLASS_NAMES[q]));
-  if (maxGroup > 1) legend.appendChild(el("span", {}, "▭ one group (same pet)"));
+  for (var q = 0; q < k; q++) legend.appendChild(el("li", {}, ["●", "■", "▲", "◆"][q] + " " + CLASS_NAMES[q]));
+  if (maxGroup > 1) legend.appendChild(el("li", {}, "▭ one pet (group); dashed red: on both sides"));
 
-  var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", role: "img",
+  var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, class: "fig-svg", role: "img",
     "aria-label": "Grid of " + n + " samples coloured by set" });
-  svg.style.cssText = "display:block;max-width:" + W * 1.6 + "px;height:auto;aspect-ratio:" + W + "/" + H;
-  var live = el("p", { "aria-live": "polite" });
-  live.style.cssText = "font-size:.9rem;margin:.5rem 0 0;min-height:3em";
+  svg.style.cssText = "max-width:" + Math.round(W * 1.6) + "px;margin:0 auto;aspect-ratio:" + W + "/" + H;
+  var live = el("p", { class: "figure-readout", "aria-live": "polite" });
+  live.style.minHeight = "4.5em";
 
-  root.appendChild(controls);
-  root.appendChild(legend);
   root.appendChild(svg);
+  root.appendChild(legend);
+  root.appendChild(controls);
   root.appendChild(live);
 
-  function shape(cls, cx, cy, fill) {
-    var rr = CELL * 0.32, p;
-    if (SHAPES[cls] === "circle") return svgEl("circle", { cx: cx, cy: cy, r: rr, style: "fill:" + fill });
-    if (SHAPES[cls] === "square") return svgEl("rect", { x: cx - rr * 0.9, y: cy - rr * 0.9, width: rr * 1.8, height: rr * 1.8, style: "fill:" + fill });
-    if (SHAPES[cls] === "triangle") p = [[cx, cy - rr * 1.1], [cx + rr, cy + rr * 0.8], [cx - rr, cy + rr * 0.8]];
-    else p = [[cx, cy - rr * 1.15], [cx + rr * 1.05, cy], [cx, cy + rr * 1.15], [cx - rr * 1.05, cy]];
-    return svgEl("polygon", { points: p.map(function (xy) { return xy[0].toFixed(1) + "," + xy[1].toFixed(1); }).join(" "), style: "fill:" + fill });
+  function shape(cls, cx, cy, set) {
+    var rr = CELL * 0.32, p, e, colour = COLOURS[set];
+    var style = set === 1 ? "fill:none;stroke:" + colour + ";stroke-width:2.5" : "fill:" + colour;
+    if (SHAPES[cls] === "circle") e = svgEl("circle", { cx: cx, cy: cy, r: rr, style: style });
+    else if (SHAPES[cls] === "square") e = svgEl("rect", { x: cx - rr * 0.9, y: cy - rr * 0.9, width: rr * 1.8, height: rr * 1.8, style: style });
+    else {
+      if (SHAPES[cls] === "triangle") p = [[cx, cy - rr * 1.1], [cx + rr, cy + rr * 0.8], [cx - rr, cy + rr * 0.8]];
+      else p = [[cx, cy - rr * 1.15], [cx + rr * 1.05, cy], [cx, cy + rr * 1.15], [cx - rr * 1.05, cy]];
+      e = svgEl("polygon", { points: p.map(function (xy) { return xy[0].toFixed(1) + "," + xy[1].toFixed(1); }).join(" "), style: style });
+    }
+    if (set !== 2) return e;
+    var g = svgEl("g", {});
+    g.appendChild(e);
+    g.appendChild(svgEl("circle", { cx: cx, cy: cy + (SHAPES[cls] === "triangle" ? rr * 0.2 : 0), r: rr * 0.3, style: "fill:var(--bg)" }));
+    return g;
   }
 
   function draw() {
@@ -219,7 +232,7 @@
       }
     });
     for (var m = 0; m < n; m++) {
-      svg.appendChild(shape(label[m], PAD + pos[m][0] * CELL + CELL / 2, PAD + pos[m][1] * CELL + CELL / 2, COLOURS[where[m]]));
+      svg.appendChild(shape(label[m], PAD + pos[m][0] * CELL + CELL / 2, PAD + pos[m][1] * CELL + CELL / 2, where[m]));
     }
     var fr = [1 - valFrac - testFrac, valFrac, testFrac];
     var parts = SETS.filter(function (_, q) { return fr[q] > 0; }).map(function (name) {
