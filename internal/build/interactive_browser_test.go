@@ -52,6 +52,21 @@ A component of the project's theme that declares a constant after it registers.
 ![a placeholder](loss-curves.svg)
 :::
 `,
+	"content/01-m/04-defaults.md": `---
+title: Defaults
+---
+::: figure loss-curves {delta=abc max=100}
+Parameters out of range: the component uses its defaults.
+
+![the static fallback](loss-curves.svg)
+:::
+
+::: figure loss-curves {delta=3 max=2.5}
+δ above max: δ falls back to its default.
+
+![the static fallback](loss-curves.svg)
+:::
+`,
 	"content/01-m/03-broken.md": `---
 title: Broken
 ---
@@ -156,6 +171,18 @@ func TestBrowserQuizAndFigure(t *testing.T) {
 		if strings.Contains(html, "js/figures") {
 			t.Error("the quiz page loads figure scripts")
 		}
+	})
+
+	t.Run("loss_curves_falls_back_to_its_defaults", func(t *testing.T) {
+		tab := br.NewTab(t)
+		tab.Navigate(base + "m/defaults/")
+		tab.WaitFor(`[...document.querySelectorAll("figure.live-figure")].every((f) => f.dataset.mounted === "true")`)
+		got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll(".figure-readout")].map((r) => r.textContent)`)
+		want := []string{"δ = 1.0. At r = 4: MSE 16, MAE 4, Huber 3.5.", "δ = 1.0. At r = 2.5: MSE 6.25, MAE 2.5, Huber 2."}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("readouts %q, want %q", got, want)
+		}
+		tab.AssertClean()
 	})
 
 	t.Run("figure_mounts_and_its_slider_works_with_the_keyboard", func(t *testing.T) {
