@@ -144,6 +144,9 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	for _, e := range exercises.Exercises {
 		extra[starterPath(e)] = e.Starter
 	}
+	if len(exercises.Exercises) > 0 {
+		extra["exercises/index.json"] = exerciseIndex(course, exercises)
+	}
 	rt := &pageRunner{base: cfg.BasePath, cdn: cfg.Runner.Pyodide == "cdn"}
 	if files, bundles, lib, err := runnerFiles(exercises); err != nil {
 		dl.Add(diag.Diagnostic{File: exercise.Dir, Msg: "cannot prepare the in-page runner: " + err.Error()})

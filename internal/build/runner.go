@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/exercise"
 )
 
@@ -183,4 +184,37 @@ func (r *pageRunner) config() (runnerConfig, error) {
 	}
 	c.CourseCheck = r.base + r.lib
 	return c, nil
+}
+
+// indexEntry is one exercise in exercises/index.json, which the home page
+// reads to show the learner's progress per module.
+type indexEntry struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Module      string `json:"module"`
+	ModuleTitle string `json:"module_title"`
+	Runtime     string `json:"runtime"`
+}
+
+// exerciseIndex lists the exercises in course order, with their module's
+// title where the content has that module.
+func exerciseIndex(c *content.Course, set *exercise.Set) []byte {
+	titles := map[string]string{}
+	if c != nil {
+		for _, m := range c.Modules {
+			if m.Index != nil {
+				titles[m.Slug] = m.Index.Meta.Title
+			}
+		}
+	}
+	list := []indexEntry{}
+	for _, e := range set.Exercises {
+		t := titles[e.Module]
+		if t == "" {
+			t = e.Module
+		}
+		list = append(list, indexEntry{ID: e.ID, Title: e.Title, Module: e.Module, ModuleTitle: t, Runtime: e.Runtime})
+	}
+	data, _ := json.Marshal(map[string]any{"schema": 1, "exercises": list})
+	return data
 }

@@ -200,6 +200,28 @@ func TestBrowserRunner(t *testing.T) {
 		}
 	})
 
+	t.Run("the_home_page_shows_progress_that_exports_and_imports", func(t *testing.T) {
+		tab.Navigate(base)
+		tab.WaitFor(`document.querySelector("#progress tbody tr") !== null`)
+		if got := str(`document.querySelector("#progress tbody tr").textContent`); !strings.Contains(got, "M1 / 1") {
+			t.Errorf("progress row %q, want module M with 1 / 1", got)
+		}
+		saved := str(`courseProgress.exportJSON()`)
+		if !strings.Contains(saved, `"m/add"`) || !strings.Contains(saved, `"status": "pass"`) {
+			t.Fatalf("export:\n%s", saved)
+		}
+		browsertest.Eval[bool](tab, `localStorage.clear() || true`)
+		tab.Reload()
+		tab.WaitFor(`document.querySelector("#progress tbody tr") !== null`)
+		if got := str(`document.querySelector("#progress tbody tr").textContent`); !strings.Contains(got, "M0 / 1") {
+			t.Errorf("after clearing, progress row %q", got)
+		}
+		if n := browsertest.Eval[int](tab, `courseProgress.importJSON(`+jsString(saved)+`)`); n < 1 {
+			t.Errorf("import took %d entries", n)
+		}
+		tab.WaitFor(`document.querySelector("#progress tbody tr").textContent.includes("1 / 1")`)
+	})
+
 	tab.AssertClean()
 }
 

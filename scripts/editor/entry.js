@@ -22,17 +22,19 @@ import {
 import { pythonLanguage } from "@codemirror/lang-python";
 import { tags } from "@lezer/highlight";
 
-// Token colours come from the theme's CSS custom properties, so the editor
-// follows light and dark mode like the highlighted code blocks do.
+// Tokens get chroma's class names (k keyword, s string, m number, c1
+// comment, nf function, nc class, nb builtin, o operator) and the editor
+// sits in a .chroma element, so the generated css/chroma.css colours it in
+// light and dark mode exactly like the highlighted code blocks.
 const style = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.definitionKeyword, tags.moduleKeyword], class: "cm-t-keyword" },
-  { tag: [tags.string, tags.special(tags.string)], class: "cm-t-string" },
-  { tag: [tags.number, tags.bool, tags.null], class: "cm-t-number" },
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], class: "cm-t-comment" },
-  { tag: [tags.function(tags.definition(tags.variableName)), tags.function(tags.variableName)], class: "cm-t-function" },
-  { tag: [tags.definition(tags.className), tags.className], class: "cm-t-class" },
-  { tag: [tags.self, tags.standard(tags.variableName)], class: "cm-t-builtin" },
-  { tag: [tags.operator], class: "cm-t-operator" },
+  { tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.definitionKeyword, tags.moduleKeyword], class: "k" },
+  { tag: [tags.string, tags.special(tags.string)], class: "s" },
+  { tag: [tags.number, tags.bool, tags.null], class: "m" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], class: "c1" },
+  { tag: [tags.function(tags.definition(tags.variableName)), tags.function(tags.variableName)], class: "nf" },
+  { tag: [tags.definition(tags.className), tags.className], class: "nc" },
+  { tag: [tags.self, tags.standard(tags.variableName)], class: "nb" },
+  { tag: [tags.operator], class: "o" },
 ]);
 
 // createEditor mounts an editor in parent.

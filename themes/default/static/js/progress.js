@@ -120,4 +120,86 @@
   window.addEventListener("storage", (e) => {
     if (e.key === KEY) notify(null, null, null);
   });
+
+  // The home page's #progress: exercises passed per module (from
+  // exercises/index.json, written by the build), quiz answers, and export
+  // and import of the record as a JSON file.
+  function h(tag, attrs, ...kids) {
+    const n = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, v);
+    for (const k of kids) if (k != null) n.append(k);
+    return n;
+  }
+
+  async function homeProgress(box) {
+    let index;
+    try {
+      const res = await fetch(base + "exercises/index.json", { cache: "no-cache" });
+      if (!res.ok) return; // a course without exercises
+      index = await res.json();
+    } catch {
+      return;
+    }
+    const modules = [];
+    const byModule = new Map();
+    for (const e of index.exercises || []) {
+      if (!byModule.has(e.module)) {
+        const m = { title: e.module_title, ids: [] };
+        byModule.set(e.module, m);
+        modules.push(m);
+      }
+      byModule.get(e.module).ids.push(e.id);
+    }
+    const draw = () => {
+      const rec = load();
+      const rows = modules.map((m) => {
+        const passed = m.ids.filter((id) => rec.exercises[id] && rec.exercises[id].status === "pass").length;
+        const bar = h("progress", { max: String(m.ids.length), value: String(passed), "aria-label": m.title + ": " + passed + " of " + m.ids.length + " exercises passed" });
+        return h("tr", null, h("td", null, m.title), h("td", null, passed + " / " + m.ids.length), h("td", null, bar));
+      });
+      const quizzes = Object.values(rec.quizzes);
+      const right = quizzes.filter((q) => q && q.correct).length;
+      const status = h("p", { class: "progress-status", role: "status" });
+      const file = h("input", { type: "file", accept: "application/json,.json", hidden: "" });
+      const exp = h("button", { type: "button", class: "button", "data-action": "export" }, "Export progress");
+      const imp = h("button", { type: "button", class: "button", "data-action": "import" }, "Import progress");
+      exp.addEventListener("click", () => {
+        const url = URL.createObjectURL(new Blob([window.courseProgress.exportJSON()], { type: "application/json" }));
+        const a = h("a", { href: url, download: "course-progress.json" });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      });
+      imp.addEventListener("click", () => file.click());
+      file.addEventListener("change", async () => {
+        const f = file.files && file.files[0];
+        if (!f) return;
+        try {
+          const n = window.courseProgress.importJSON(await f.text());
+          draw();
+          box.querySelector(".progress-status").textContent = "Imported " + n + " entr" + (n === 1 ? "y" : "ies") + ".";
+        } catch (e) {
+          box.querySelector(".progress-status").textContent = "Not imported: " + e.message;
+        }
+      });
+      box.replaceChildren(
+        h("h2", { id: "progress-title" }, "Your progress"),
+        h("table", null, h("thead", null, h("tr", null, h("th", { scope: "col" }, "Module"), h("th", { scope: "col" }, "Exercises passed"), h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Progress")))), h("tbody", null, ...rows)),
+        h("p", null, right + " quiz question" + (right === 1 ? "" : "s") + " answered correctly. Progress is kept in this browser only."),
+        h("div", { class: "progress-actions" }, exp, imp, file),
+        status,
+      );
+      box.setAttribute("aria-labelledby", "progress-title");
+      box.hidden = false;
+    };
+    draw();
+    window.courseProgress.onChange(() => draw());
+  }
+
+  const box = document.getElementById("progress");
+  if (box && document.documentElement.dataset.kind === "home") {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => homeProgress(box));
+    else homeProgress(box);
+  }
 })();

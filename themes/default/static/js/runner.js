@@ -163,7 +163,7 @@
       el("span", { class: "report-mark", "aria-hidden": "true" }, MARK[t.status] || "·"),
       " ",
       el("code", { class: "report-name" }, t.name),
-      el("span", { class: "visually-hidden" }, " " + (STATUS_WORD[t.status] || t.status)),
+      el("span", { class: "sr-only" }, " " + (STATUS_WORD[t.status] || t.status)),
     );
     if (t.status === "pass" || t.status === "skip" || t.status === "running" || t.status === "pending") {
       if (t.status === "skip" && t.message) li.append(el("span", { class: "report-skip" }, " — " + t.message));
@@ -253,7 +253,7 @@
       if (editor) return Promise.resolve(editor);
       if (!editorLoading) {
         editorLoading = import(cfg.editor).then((mod) => {
-          const box = el("div", { class: "exercise-cm" });
+          const box = el("div", { class: "exercise-cm chroma" });
           host.replaceChildren(box);
           editor = mod.createEditor(box, {
             doc: text,
