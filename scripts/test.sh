@@ -49,6 +49,9 @@ go vet ./...
 echo "== go test"
 go test -count=1 ./...
 
+echo "== course test (every exercise locally and in the page; every lesson code block)"
+go run ./cmd/course test all
+
 echo "== fuzz (briefly)"
 go test -run '^$' -fuzz '^FuzzConvert$' -fuzztime 10s ./internal/markdown
 go test -run '^$' -fuzz '^FuzzFrontMatter$' -fuzztime 10s ./internal/content
