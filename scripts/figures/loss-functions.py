@@ -18,8 +18,13 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "content" / "01-loss-functions"
 
 # The light theme's colours (themes/default/static/css/style.css :root).
-ACCENT, CAUTION, TIP, NOTE = "#1b5bc9", "#c4202c", "#17753a", "#0b63ce"
+ACCENT, CAUTION, TIP = "#1b5bc9", "#c4202c", "#17753a"
 TEXT, MUTED, BORDER, BG = "#1b1f24", "#57606a", "#d9dee4", "#ffffff"
+AXIS, BAND, IMPORTANT = "#b9c1cb", "#e7effc", "#7a48d6"
+# The figure series of the theme (--fig-1 … --fig-4): colour plus a dash
+# pattern, so that colour is never the only cue.
+S1, S2, S3, S4 = (CAUTION, None), (ACCENT, "9 6"), (TIP, None), (IMPORTANT, "2 5")
+MARKER = "4 4"
 
 
 def fmt(v):
@@ -92,16 +97,16 @@ def loss_curves(name, delta=1.0, rmax=4.0):
     for t in [i * ystep for i in range(int(ymax / ystep + 1e-9) + 1)]:
         s.line(ML, y(t), W - MR, y(t), BORDER)
         s.text(ML - 8, y(t) + 4, fmt(t), anchor="end")
-    s.rect(x(-delta), MT, x(delta) - x(-delta), H - MT - MB, fill="#e7effc")
+    s.rect(x(-delta), MT, x(delta) - x(-delta), H - MT - MB, fill=BAND)
     s.text(x(0), MT + 14, "|r| ≤ δ", TEXT, 12)
     s.text((ML + W - MR) / 2, H - 6, "residual r", MUTED, 13)
     s.text(14, (MT + H - MB) / 2, "loss", MUTED, 13, rotate=-90)
     rs = [-rmax + 2 * rmax * i / 240 for i in range(241)]
     huber = lambda r: 0.5 * r * r if abs(r) <= delta else delta * (abs(r) - 0.5 * delta)
-    s.path([(x(r), y(r * r)) for r in rs], NOTE, 2, clip="plot")
-    s.path([(x(r), y(abs(r))) for r in rs], CAUTION, 2, clip="plot")
-    s.path([(x(r), y(huber(r))) for r in rs], TIP, 3.5, clip="plot")
-    s.legend(ML + 12, MT + 14, [(NOTE, None, "MSE  r²"), (CAUTION, None, "MAE  |r|"), (TIP, None, f"Huber (δ = {fmt(delta)})")])
+    s.path([(x(r), y(r * r)) for r in rs], S1[0], 2.5, S1[1], clip="plot")
+    s.path([(x(r), y(abs(r))) for r in rs], S2[0], 2.5, S2[1], clip="plot")
+    s.path([(x(r), y(huber(r))) for r in rs], S3[0], 4, S3[1], clip="plot")
+    s.legend(ML + 12, MT + 14, [(S1[0], S1[1], "MSE  r²"), (S2[0], S2[1], "MAE  |r|"), (S3[0], S3[1], f"Huber (δ = {fmt(delta)})")])
     s.save(name)
 
 
@@ -163,15 +168,15 @@ def bce_curve(eps=1e-7, p=0.3):
     s.text(14, (MT + H - MB) / 2, "loss −ln p", MUTED, 13, rotate=-90)
     qs = [10 ** (math.log10(lo) * (1 - i / 400)) for i in range(401)]
     s.clip("plot", ML, MT, W - ML - MR, H - MT - MB)
-    s.path([(x(q), y(-math.log(q))) for q in qs], MUTED, 1.5, "5 4", clip="plot")
-    s.path([(x(q), y(-math.log(min(max(q, eps), 1 - eps)))) for q in qs], ACCENT, 3)
-    s.line(ML, y(ceil), W - MR, y(ceil), CAUTION, 1.5, "2 3")
-    s.text(W - MR - 4, y(ceil) - 6, f"−ln ε = {ceil:.2f}  (ε = {eps:g})", CAUTION, 13, "end")
-    s.line(x(eps), MT, x(eps), H - MB, CAUTION, 1.5, "2 3")
-    s.text(x(eps) + 4, H - MB - 6, "p = ε", CAUTION, 13, "start")
-    s.circle(x(p), y(-math.log(p)), 6, BG, ACCENT, 3)
+    s.path([(x(q), y(-math.log(q))) for q in qs], S4[0], 2.5, S4[1], clip="plot")
+    s.path([(x(q), y(-math.log(min(max(q, eps), 1 - eps)))) for q in qs], S3[0], 4, S3[1])
+    s.line(ML, y(ceil), W - MR, y(ceil), AXIS, 1.5, MARKER)
+    s.text(W - MR - 4, y(ceil) - 6, f"−ln ε = {ceil:.2f}  (ε = {eps:g})", MUTED, 13, "end")
+    s.line(x(eps), MT, x(eps), H - MB, AXIS, 1.5, MARKER)
+    s.text(x(eps) + 4, H - MB - 6, "p = ε", MUTED, 13, "start")
+    s.circle(x(p), y(-math.log(p)), 6, BG, CAUTION, 3)
     s.text(x(p) - 10, y(-math.log(p)) - 10, f"p = {p:g}: loss {-math.log(p):.3f}", TEXT, 13, "end")
-    s.legend(x(eps) + 24, H - MB - 60, [(ACCENT, None, "clipped: −ln(clip(p, ε, 1 − ε))"), (MUTED, "5 4", "unclipped −ln p")])
+    s.legend(x(eps) + 24, H - MB - 60, [(S3[0], S3[1], "clipped: −ln(clip(p, ε, 1 − ε))"), (S4[0], S4[1], "unclipped −ln p")])
     s.save("bce-curve.svg")
 
 
@@ -198,11 +203,10 @@ def focal_weights(gammas=(0.0, 0.5, 1.0, 2.0, 5.0), alpha=1.0):
         s.line(x(t), bot[0], x(t), bot[1], BORDER)
         s.text(x(t), bot[1] + 18, f"{t:.1f}")
     s.text((ML + W - MR) / 2, H - 8, "p_t, the probability given to the true class (hard ← → easy)", MUTED, 13)
-    colours = [MUTED, "#7a48d6", TIP, ACCENT, CAUTION]
+    colours = [(MUTED, "5 4"), S4, S3, S2, S1]
     qs = [0.002 + 0.996 * i / 300 for i in range(301)]
     items = []
-    for g, c in zip(gammas, colours):
-        dash = "5 4" if g == 0 else None
+    for g, (c, dash) in zip(gammas, colours):
         s.path([(x(q), yin(top, -alpha * (1 - q) ** g * math.log(q))) for q in qs], c, 2.5, dash, clip="top")
         s.path([(x(q), yin(bot, alpha * (1 - q) ** g)) for q in qs], c, 2.5, dash)
         items.append((c, dash, f"γ = {fmt(g)}" + (" (cross-entropy)" if g == 0 else "")))
@@ -232,14 +236,14 @@ def finite_difference(x0=1.0, h=0.5):
     for t in range(math.ceil(xa), math.floor(xb) + 1):
         s.text(X(t), top[1] + 16, str(t))
     s.path([(X(xa + 4 * i / 240), Y(f(xa + 4 * i / 240))) for i in range(241)], TEXT, 2.5, clip="top")
-    for slope, (px, py), colour, dash in ((d(x0), (x0, f(x0)), TIP, None), (fw, (x0, f(x0)), CAUTION, "6 4"),
-                                          (ce, (x0 - h, f(x0 - h)), ACCENT, "2 3")):
+    for slope, (px, py), colour, dash in ((d(x0), (x0, f(x0)), S3[0], S3[1]), (fw, (x0, f(x0)), S2[0], S2[1]),
+                                          (ce, (x0 - h, f(x0 - h)), S4[0], S4[1])):
         s.path([(X(xa), Y(py + slope * (xa - px))), (X(xb), Y(py + slope * (xb - px)))], colour, 2.5, dash, clip="top")
-    for v, c in ((x0 - h, ACCENT), (x0, TEXT), (x0 + h, CAUTION)):
+    for v, c in ((x0 - h, S4[0]), (x0, TEXT), (x0 + h, S2[0])):
         s.circle(X(v), Y(f(v)), 4.5, c)
-    s.legend(ML + 10, top[0] + 16, [(TIP, None, f"tangent, slope f′(x) = {d(x0):.4f}"),
-                                    (CAUTION, "6 4", f"forward secant, slope {fw:.4f}"),
-                                    (ACCENT, "2 3", f"central secant, slope {ce:.4f}")])
+    s.legend(ML + 10, top[0] + 16, [(S3[0], S3[1], f"tangent, slope f′(x) = {d(x0):.4f}"),
+                                    (S2[0], S2[1], f"forward secant, slope {fw:.4f}"),
+                                    (S4[0], S4[1], f"central secant, slope {ce:.4f}")])
     hx = lambda e: ML + (e + 12) / 12 * (W - ML - MR)
     ey = lambda v: bot[1] - (math.log10(max(v, 1e-17)) + 17) / 17 * (bot[1] - bot[0])
     for e in range(-12, 1, 2):
@@ -251,9 +255,9 @@ def finite_difference(x0=1.0, h=0.5):
     s.text((ML + W - MR) / 2, bot[1] + 34, "step h (log scale)", MUTED, 13)
     s.text(ML + 6, bot[0] - 8, "error |estimate − f′(x)| (log scale)", MUTED, 13, "start")
     es = [-12 + 12 * i / 240 for i in range(241)]
-    s.path([(hx(e), ey(abs((f(x0 + 10 ** e) - f(x0)) / 10 ** e - d(x0)))) for e in es], CAUTION, 2)
-    s.path([(hx(e), ey(abs((f(x0 + 10 ** e) - f(x0 - 10 ** e)) / (2 * 10 ** e) - d(x0)))) for e in es], ACCENT, 2)
-    s.line(hx(math.log10(h)), bot[0], hx(math.log10(h)), bot[1], TEXT, 1.5, "3 3")
+    s.path([(hx(e), ey(abs((f(x0 + 10 ** e) - f(x0)) / 10 ** e - d(x0)))) for e in es], S2[0], 2, S2[1])
+    s.path([(hx(e), ey(abs((f(x0 + 10 ** e) - f(x0 - 10 ** e)) / (2 * 10 ** e) - d(x0)))) for e in es], S4[0], 2, S4[1])
+    s.line(hx(math.log10(h)), bot[0], hx(math.log10(h)), bot[1], AXIS, 1.5, MARKER)
     s.save("finite-difference.svg")
 
 

@@ -42,29 +42,34 @@
   const central = (F, x, s) => (F.f(x + s) - F.f(x - s)) / (2 * s);
 
   const uid = (root.closest("figure") && root.closest("figure").id) || "finite-difference-" + Math.random().toString(36).slice(2, 8);
-  const W = 640, H = 520, ML = 56, MR = 16;
-  const top = { t: 12, b: 250 }, bot = { t: 300, b: 480 };
-  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "fig-svg", role: "img", "aria-labelledby": uid + "-title",
-    style: "width:100%;height:auto;aspect-ratio:" + W + "/" + H + ";display:block" });
+  const W = 640, H = 540, ML = 72, MR = 16;
+  const top = { t: 12, b: 240 }, bot = { t: 300, b: 488 };
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "fig-svg", role: "img", "aria-labelledby": uid + "-title" });
   const title = el("title", { id: uid + "-title" }, svg);
-  const defs = el("defs", {}, svg);
-  const cp = el("clipPath", { id: uid + "-clip" }, defs);
+  const cp = el("clipPath", { id: uid + "-clip" }, el("defs", {}, svg));
   el("rect", { x: ML, y: top.t, width: W - ML - MR, height: top.b - top.t }, cp);
-  const layer = el("g", {}, svg);
+  const layer = el("g", { "aria-hidden": "true" }, svg);
+
+  const legend = html("ul", { className: "figure-legend" });
+  for (const [cls, text] of [["fig-s3", "tangent, slope f′(x)"], ["fig-s2", "forward secant (x, x + h) and its error"], ["fig-s4", "central secant (x − h, x + h) and its error"]]) {
+    const li = html("li", {}, legend);
+    const key = el("svg", { width: 28, height: 10, viewBox: "0 0 28 10", "aria-hidden": "true" }, li);
+    el("line", { x1: 2, x2: 26, y1: 5, y2: 5, class: "fig-line " + cls }, key);
+    li.append(text);
+  }
 
   const controls = html("div", { className: "figure-controls" });
-  controls.style.cssText = "display:flex;flex-wrap:wrap;gap:0.5rem 1.2rem;align-items:center;margin-top:0.5rem";
-  function slider(label, id, attrs) {
+  function slider(label, id, attrs, value) {
     const w = html("span", {}, controls);
-    w.style.cssText = "display:inline-flex;gap:0.5rem;align-items:center;flex:1 1 13rem";
+    w.style.cssText = "display:inline-flex;flex-wrap:wrap;gap:0.5rem;align-items:center;flex:1 1 15rem";
     html("label", { htmlFor: id, textContent: label }, w);
     const s = html("input", Object.assign({ type: "range", id }, attrs), w);
-    s.style.flex = "1 1 6rem";
+    s.value = String(value);
     const o = html("output", { htmlFor: id, className: "figure-value" }, w);
     return [s, o];
   }
-  const [hIn, hOut] = slider("step h", uid + "-h", { min: "-12", max: "0", step: "0.1", value: String(Math.log10(h)) });
-  const [xIn, xOut] = slider("point x", uid + "-x", { min: "-2", max: "2", step: "0.1", value: String(x0) });
+  const [hIn, hOut] = slider("step h", uid + "-h", { min: "-12", max: "0", step: "0.1" }, Math.log10(h));
+  const [xIn, xOut] = slider("point x", uid + "-x", { min: "-2", max: "2", step: "0.1" }, x0);
   const sw = html("span", {}, controls);
   sw.style.cssText = "display:inline-flex;gap:0.5rem;align-items:center";
   html("label", { htmlFor: uid + "-fn", textContent: "function f" }, sw);
@@ -74,8 +79,8 @@
   const readout = html("p", { className: "figure-readout" });
   readout.setAttribute("aria-live", "polite");
 
-  const line = (parent, x1, y1, x2, y2, style) => el("line", { x1, y1, x2, y2, style }, parent);
-  const text = (parent, x, y, s, style, anchor) => el("text", { x, y, "text-anchor": anchor || "middle", style: style || "fill:var(--text-muted);font-size:12px" }, parent, s);
+  const line = (parent, x1, y1, x2, y2, cls) => el("line", { x1, y1, x2, y2, class: cls }, parent);
+  const text = (parent, x, y, s, cls, anchor) => el("text", { x, y, "text-anchor": anchor || "middle", class: cls || "fig-tick" }, parent, s);
 
   function draw() {
     layer.replaceChildren();
@@ -91,61 +96,56 @@
       yhi = Math.max(yhi, v);
     }
     const pad = 0.15 * (yhi - ylo || 1);
-    ylo -= pad;
-    yhi += pad;
     const X = (v) => ML + ((v - xa) / 4) * (W - ML - MR);
-    const Y = (v) => top.b - ((v - ylo) / (yhi - ylo)) * (top.b - top.t);
-    const g = el("g", { "aria-hidden": "true" }, layer);
-    line(g, ML, top.t, ML, top.b, "stroke:var(--border)");
-    line(g, ML, top.b, W - MR, top.b, "stroke:var(--border)");
-    for (let t = Math.ceil(xa); t <= xb; t++) text(g, X(t), top.b + 16, String(t));
-    text(g, ML - 8, Y(ylo + pad) + 4, (ylo + pad).toFixed(1), null, "end");
-    text(g, ML - 8, Y(yhi - pad) + 4, (yhi - pad).toFixed(1), null, "end");
-    const clipped = el("g", { "clip-path": `url(#${uid}-clip)` }, g);
+    const Y = (v) => top.b - ((v - ylo + pad) / (yhi - ylo + 2 * pad)) * (top.b - top.t);
+    const g = el("g", { class: "fig-grid" }, layer);
+    line(g, ML, top.t, ML, top.b, "fig-axis");
+    line(g, ML, top.b, W - MR, top.b, "fig-axis");
+    for (let t = Math.ceil(xa); t <= xb + 1e-9; t++) {
+      line(g, X(t), top.t, X(t), top.b, "");
+      text(g, X(t), top.b + 22, String(t));
+    }
+    for (const v of [ylo, yhi]) text(g, ML - 8, Y(v) + 5, v.toFixed(1), "fig-tick", "end");
+    const clipped = el("g", { "clip-path": `url(#${uid}-clip)` }, layer);
     let path = "";
     for (let i = 0; i <= 240; i++) {
       const v = xa + (4 * i) / 240;
       path += (i ? "L" : "M") + X(v).toFixed(2) + " " + Y(F.f(v)).toFixed(2);
     }
-    el("path", { d: path, style: "fill:none;stroke:var(--text);stroke-width:2.5" }, clipped);
-    const through = (slope, style) => line(clipped, X(xa), Y(F.f(x0) + slope * (xa - x0)), X(xb), Y(F.f(x0) + slope * (xb - x0)), style);
-    through(d, "stroke:var(--tip);stroke-width:2.5");
-    // Secants drawn through their own two points.
-    line(clipped, X(xa), Y(F.f(x0) + fw * (xa - x0)), X(xb), Y(F.f(x0) + fw * (xb - x0)), "stroke:var(--caution);stroke-width:2;stroke-dasharray:6 4");
-    line(clipped, X(xa), Y(F.f(x0 - h) + ce * (xa - x0 + h)), X(xb), Y(F.f(x0 - h) + ce * (xb - x0 + h)), "stroke:var(--accent);stroke-width:2;stroke-dasharray:2 3");
-    for (const [v, c] of [[x0 - h, "var(--accent)"], [x0, "var(--text)"], [x0 + h, "var(--caution)"]]) {
-      el("circle", { cx: X(v), cy: Y(F.f(v)), r: 4.5, style: `fill:${c}` }, clipped);
+    el("path", { d: path, class: "fig-line", style: "stroke:var(--text)" }, clipped);
+    // Each line through its own point: the tangent through (x, f(x)), the
+    // forward secant through (x, f(x)), the central secant through (x − h, f(x − h)).
+    for (const [slope, px, cls] of [[d, x0, "fig-s3"], [fw, x0, "fig-s2"], [ce, x0 - h, "fig-s4"]]) {
+      const py = F.f(px);
+      el("line", { x1: X(xa), y1: Y(py + slope * (xa - px)), x2: X(xb), y2: Y(py + slope * (xb - px)), class: "fig-line " + cls }, clipped);
     }
-    const leg = [["var(--tip)", "none", "tangent, slope f′(x)"], ["var(--caution)", "6 4", "forward secant (x, x+h)"], ["var(--accent)", "2 3", "central secant (x−h, x+h)"]];
-    leg.forEach(([c, dash, label], i) => {
-      const ly = top.t + 16 + i * 18;
-      line(g, ML + 10, ly - 4, ML + 36, ly - 4, `stroke:${c};stroke-width:2.5;stroke-dasharray:${dash}`);
-      text(g, ML + 42, ly, label, "fill:var(--text);font-size:12px", "start");
-    });
+    for (const [v, c] of [[x0 - h, "var(--fig-4)"], [x0, "var(--text)"], [x0 + h, "var(--fig-2)"]]) {
+      el("circle", { cx: X(v), cy: Y(F.f(v)), r: 5.5, style: `fill:${c}` }, clipped);
+    }
 
-    // Bottom panel: error against h, both on log scales.
+    // Bottom panel: the error against h, both on log scales.
     const hx = (e) => ML + ((e + 12) / 12) * (W - ML - MR); // e = log10 h in [-12, 0]
     const ey = (v) => bot.b - ((Math.log10(Math.max(v, 1e-17)) + 17) / 17) * (bot.b - bot.t); // 1e-17 .. 1
-    const b = el("g", { "aria-hidden": "true" }, layer);
-    for (let e = -12; e <= 0; e += 2) {
-      line(b, hx(e), bot.t, hx(e), bot.b, "stroke:var(--border)");
-      text(b, hx(e), bot.b + 16, `1e${e}`);
+    const b = el("g", { class: "fig-grid" }, layer);
+    for (let e = -12; e <= 0; e += 4) {
+      line(b, hx(e), bot.t, hx(e), bot.b, "");
+      text(b, hx(e), bot.b + 22, `1e${e}`);
     }
-    for (let e = -16; e <= 0; e += 4) {
-      line(b, ML, ey(Math.pow(10, e)), W - MR, ey(Math.pow(10, e)), "stroke:var(--border)");
-      text(b, ML - 8, ey(Math.pow(10, e)) + 4, `1e${e}`, null, "end");
+    for (let e = -16; e <= 0; e += 8) {
+      line(b, ML, ey(Math.pow(10, e)), W - MR, ey(Math.pow(10, e)), e === -16 ? "fig-axis" : "");
+      text(b, ML - 8, ey(Math.pow(10, e)) + 5, `1e${e}`, "fig-tick", "end");
     }
-    text(b, (ML + W - MR) / 2, bot.b + 34, "step h (log scale)", "fill:var(--text-muted);font-size:13px");
-    text(b, ML + 6, bot.t - 8, "error |estimate − f′(x)| (log scale)", "fill:var(--text-muted);font-size:13px", "start");
+    text(b, (ML + W - MR) / 2, H - 8, "step h", "fig-label");
+    text(b, ML + 8, bot.t - 10, "error of the slope", "fig-label", "start");
     let pf = "", pc = "";
     for (let i = 0; i <= 240; i++) {
       const e = -12 + (12 * i) / 240, s = Math.pow(10, e);
       pf += (i ? "L" : "M") + hx(e).toFixed(2) + " " + ey(Math.abs(forward(F, x0, s) - d)).toFixed(2);
       pc += (i ? "L" : "M") + hx(e).toFixed(2) + " " + ey(Math.abs(central(F, x0, s) - d)).toFixed(2);
     }
-    el("path", { d: pf, style: "fill:none;stroke:var(--caution);stroke-width:2" }, b);
-    el("path", { d: pc, style: "fill:none;stroke:var(--accent);stroke-width:2" }, b);
-    line(b, hx(Math.log10(h)), bot.t, hx(Math.log10(h)), bot.b, "stroke:var(--text);stroke-width:1.5;stroke-dasharray:3 3");
+    el("path", { d: pf, class: "fig-line fig-s2", style: "stroke-width:2" }, b);
+    el("path", { d: pc, class: "fig-line fig-s4", style: "stroke-width:2" }, b);
+    line(b, hx(Math.log10(h)), bot.t, hx(Math.log10(h)), bot.b, "fig-marker");
 
     const hs = sci(h);
     hOut.textContent = "h = " + hs;
@@ -160,5 +160,5 @@
   xIn.addEventListener("input", () => { const v = Number(xIn.value); if (Number.isFinite(v)) { x0 = v; draw(); } });
   sel.addEventListener("change", () => { if (FNS[sel.value]) { fn = sel.value; draw(); } });
   draw();
-  root.append(svg, controls, readout);
+  root.append(svg, legend, controls, readout);
 };
