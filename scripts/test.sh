@@ -15,6 +15,10 @@ debs=(chromium python3 python3-numpy python3-torch python3-opencv python3-sklear
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# node and npm: the site check (internal/sitecheck) runs axe-core and
+# html-validate from node_modules.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 -c 'import numpy' 2>/dev/null || missing+=(python3-numpy)
   /usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
@@ -34,6 +38,22 @@ if [ ${#missing[@]} -gt 0 ] && [ "${SKIP_INSTALL:-}" != 1 ] && command -v apt-ge
     fi
     [ "$try" = 3 ] && { echo "apt-get failed 3 times" >&2; exit 1; }
     echo "apt-get failed (try $try); retrying in $((try * 10)) s" >&2
+    sleep $((try * 10))
+  done
+fi
+
+# The npm packages the tests use, exactly as package-lock.json pins them
+# (a build never reads node_modules). Skipped when node_modules is newer
+# than the lockfile, that is when npm ci has already installed it.
+if [ "${SKIP_INSTALL:-}" != 1 ] && command -v npm >/dev/null 2>&1 &&
+  ! [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  echo "== npm ci"
+  for try in 1 2 3; do
+    if npm ci --ignore-scripts --no-audit --no-fund; then
+      break
+    fi
+    [ "$try" = 3 ] && { echo "npm ci failed 3 times" >&2; exit 1; }
+    echo "npm ci failed (try $try); retrying in $((try * 10)) s" >&2
     sleep $((try * 10))
   done
 fi
