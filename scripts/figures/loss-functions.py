@@ -246,10 +246,10 @@ def finite_difference(x0=1.0, h=0.5):
                                     (S4[0], S4[1], f"central secant, slope {ce:.4f}")])
     hx = lambda e: ML + (e + 12) / 12 * (W - ML - MR)
     ey = lambda v: bot[1] - (math.log10(max(v, 1e-17)) + 17) / 17 * (bot[1] - bot[0])
-    for e in range(-12, 1, 2):
+    for e in range(-12, 1, 4):
         s.line(hx(e), bot[0], hx(e), bot[1], BORDER)
-        s.text(hx(e), bot[1] + 16, f"1e{e}")
-    for e in range(-16, 1, 4):
+        s.text(W - MR if e == 0 else hx(e), bot[1] + 16, f"1e{e}", anchor="end" if e == 0 else "middle")
+    for e in range(-16, 1, 8):
         s.line(ML, ey(10.0 ** e), W - MR, ey(10.0 ** e), BORDER)
         s.text(ML - 8, ey(10.0 ** e) + 4, f"1e{e}", anchor="end")
     s.text((ML + W - MR) / 2, bot[1] + 34, "step h (log scale)", MUTED, 13)

@@ -98,7 +98,8 @@
     }
     for (const t of xt) {
       el("line", { x1: x(t), x2: x(t), y1: MT, y2: H - MB }, grid);
-      el("text", { x: x(t), y: H - MB + 22, "text-anchor": "middle", class: "fig-tick" }, grid, logAxis ? sci(t) : String(t));
+      const edge = x(t) > W - MR - 30; // the last label ends at the edge instead of crossing it
+      el("text", { x: edge ? W - MR : x(t), y: H - MB + 22, "text-anchor": edge ? "end" : "middle", class: "fig-tick" }, grid, logAxis ? sci(t) : String(t));
     }
 
     // The unclipped loss (dotted) and the clipped one (thick).

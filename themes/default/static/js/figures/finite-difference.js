@@ -129,7 +129,7 @@
     const b = el("g", { class: "fig-grid" }, layer);
     for (let e = -12; e <= 0; e += 4) {
       line(b, hx(e), bot.t, hx(e), bot.b, "");
-      text(b, hx(e), bot.b + 22, `1e${e}`);
+      text(b, e === 0 ? W - MR : hx(e), bot.b + 22, `1e${e}`, "fig-tick", e === 0 ? "end" : "middle");
     }
     for (let e = -16; e <= 0; e += 8) {
       line(b, ML, ey(Math.pow(10, e)), W - MR, ey(Math.pow(10, e)), e === -16 ? "fig-axis" : "");
