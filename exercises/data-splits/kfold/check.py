@@ -12,36 +12,46 @@ EDGE_CASES = [(2, 2), (3, 2), (5, 2), (10, 5), (10, 3), (7, 7), (11, 4), (1000, 
 def _check(learner, ref, n, k):
     call = f"kfold_indices({n}, {k})"
 
+    def fail(message, expected="", actual=""):
+        raise cc.CheckFailure(f"{call}: {message}", input=call, expected=expected, actual=actual)
+
     def differ(actual, expected):
-        cc.expect(isinstance(actual, (list, tuple)) and len(actual) == k,
-                  f"{call}: it should return {k} (train, test) pairs, got "
-                  + (f"{len(actual)}" if isinstance(actual, (list, tuple)) else type(actual).__name__),
-                  expected=f"{k} pairs", actual=cc.show(actual))
+        # Messages are built only on failure: the folds may hold thousands of indices.
+        if not isinstance(actual, (list, tuple)) or len(actual) != k:
+            got = f"{len(actual)}" if isinstance(actual, (list, tuple)) else type(actual).__name__
+            fail(f"it should return {k} (train, test) pairs, got {got}", f"{k} pairs", cc.show(actual))
         tested = {}
         for f, pair in enumerate(actual):
-            cc.expect(isinstance(pair, (list, tuple)) and len(pair) == 2,
-                      f"{call}: element {f} should be a pair (train, test), got {cc.show(pair, 100)}",
-                      actual=cc.show(actual))
+            if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                fail(f"element {f} should be a pair (train, test), got {cc.show(pair, 100)}", actual=cc.show(actual))
             train, test = pair
-            overlap = sorted(set(train) & set(test))
-            cc.expect(not overlap, f"{call}: fold {f} has indices {overlap[:5]} in both train and test",
-                      expected="train and test disjoint", actual=f"fold {f}: {cc.show(pair, 300)}")
-            rest = sorted(set(range(n)) - set(train) - set(test))
-            cc.expect(not rest, f"{call}: fold {f} leaves indices {rest[:5]} out of both train and test; "
-                      "train should be every index that is not tested",
-                      expected=f"train = all of 0..{n - 1} except the test fold", actual=f"fold {f}: {cc.show(pair, 300)}")
+            overlap = set(train) & set(test)
+            if overlap:
+                fail(f"fold {f} has indices {sorted(overlap)[:5]} in both train and test",
+                     "train and test disjoint", f"fold {f}: {cc.show(pair, 300)}")
+            rest = set(range(n)) - set(train) - set(test)
+            if rest:
+                fail(f"fold {f} leaves indices {sorted(rest)[:5]} out of both train and test; "
+                     "train should be every index that is not tested",
+                     f"train = all of 0..{n - 1} except the test fold", f"fold {f}: {cc.show(pair, 300)}")
             for i in test:
-                cc.expect(i not in tested, f"{call}: index {i} is in the test folds {tested.get(i)} and {f}; "
-                          "each index must be tested exactly once", actual=cc.show(actual, 400))
+                if i in tested:
+                    fail(f"index {i} is in the test folds {tested[i]} and {f}; each index must be tested exactly once",
+                         actual=cc.show(actual, 400))
                 tested[i] = f
-        never = sorted(set(range(n)) - set(tested))
-        cc.expect(not never, f"{call}: indices {never[:5]} are in no test fold ({len(never)} in all); "
-                  f"the n % k = {n % k} leftover samples must go to the first folds",
-                  expected=f"all {n} indices tested once", actual=f"{len(tested)} tested")
+        never = set(range(n)) - set(tested)
+        if never:
+            fail(f"indices {sorted(never)[:5]} are in no test fold ({len(never)} in all); "
+                 f"the n % k = {n % k} leftover samples must go to the first folds",
+                 f"all {n} indices tested once", f"{len(tested)} tested")
         sizes = [len(p[1]) for p in actual]
-        cc.expect(max(sizes) - min(sizes) <= 1,
-                  f"{call}: test fold sizes {sizes} differ by {max(sizes) - min(sizes)}; they may differ by at most 1",
-                  expected=f"sizes {[len(p[1]) for p in expected]}", actual=f"sizes {sizes}")
+        if max(sizes) - min(sizes) > 1:
+            fail(f"test fold sizes {sizes} differ by {max(sizes) - min(sizes)}; they may differ by at most 1",
+                 f"sizes {[len(p[1]) for p in expected]}", f"sizes {sizes}")
+        want = [len(p[1]) for p in expected]
+        if sizes != want:
+            fail(f"test fold sizes are {sizes}, but KFold's are {want}: the first n % k = {n % k} folds "
+                 "get one sample more than the others", f"sizes {want}", f"sizes {sizes}")
         return cc.describe_difference(actual, expected, 0, 0)
 
     cc.compare(learner.kfold_indices, ref.kfold_indices, n, k, differ=differ)

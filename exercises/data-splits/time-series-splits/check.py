@@ -42,6 +42,16 @@ def _check(learner, ref, n, n_splits, gap):
                           f"{call}: split {s} leaves {between} samples between its last training index {max(train)} "
                           f"and its first test index {min(test)}; the gap is {gap}",
                           expected=f"split {s}: {cc.show(expected[s], 300)}", actual=f"split {s}: {cc.show(pair, 300)}")
+        sizes, size = [len(p[1]) for p in actual], n // (n_splits + 1)
+        cc.expect(all(m == size for m in sizes),
+                  f"{call}: the test windows hold {sizes} samples; each should hold n // (n_splits + 1) = {size}",
+                  expected=f"{n_splits} windows of {size}", actual=f"windows of {sizes}")
+        starts = [min(p[1]) for p in actual if p[1]]
+        want = [min(p[1]) for p in expected]
+        cc.expect(starts == want,
+                  f"{call}: the test windows start at {starts}, but they should fill the end of the series and "
+                  f"start at {want} (the first at n - n_splits * test_size = {n - n_splits * size})",
+                  expected=f"windows starting at {want}", actual=f"windows starting at {starts}")
         return cc.describe_difference(actual, expected, 0, 0)
 
     cc.compare(learner.time_series_splits, ref.time_series_splits, n, n_splits, gap, differ=differ)
