@@ -13,7 +13,7 @@ func report(mod func(r *exercise.Report)) *exercise.Report {
 		{Name: "test_a", Status: "fail", Message: "f([1.5]): expected 2.25, got -53.47000000000001", Input: "f([1.5])",
 			Expected: "2.25", Actual: "-53.47000000000001", DurationMS: 1.5},
 		{Name: "test_b", Status: "error", Message: "f([0]) raised ZeroDivisionError: float division by zero",
-			Traceback: "Traceback (most recent call last):\n  File \"x.py\", line 2, in f\nZeroDivisionError: float division by zero\n"},
+			Traceback: "Traceback (most recent call last):\n  File \"x.py\", line 2, in f\n    return [1 / v for v in x]\n           ^^^^^^^^^^^^^^^^^^\n  File \"x.py\", line 2, in <listcomp>\n    return [1 / v for v in x]\n            ~~^~~\nZeroDivisionError: float division by zero\n"},
 	}, Summary: exercise.Summary{Total: 3, Passed: 1, Failed: 1, Errors: 1, DurationMS: 9}}
 	if mod != nil {
 		mod(r)
@@ -38,11 +38,18 @@ func TestCompare(t *testing.T) {
 			r.Tests[2].Message = "f([0]) raised ZeroDivisionError: division by zero"
 			r.Tests[2].Traceback = strings.ReplaceAll(r.Tests[2].Traceback, "float division", "division")
 		}, Equivalent, ""},
+		{"3.14 error wording, carets and inlined comprehensions", func(r *exercise.Report) {
+			r.Tests[2].Message = "f([0]) raised ZeroDivisionError: expected a nonzero divisor"
+			r.Tests[2].Traceback = "Traceback (most recent call last):\n  File \"x.py\", line 2, in f\n    return [1 / v for v in x]\n            ~~^~~\nZeroDivisionError: expected a nonzero divisor\n"
+		}, Equivalent, ""},
 		{"another status", func(r *exercise.Report) { r.Tests[1].Status = "pass"; r.Status = "fail" }, Differs, "test test_a differs"},
 		{"another actual value", func(r *exercise.Report) { r.Tests[1].Actual = "-53.5" }, Differs, "test test_a differs"},
 		{"another input", func(r *exercise.Report) { r.Tests[1].Input = "f([1.6])" }, Differs, "test test_a differs"},
 		{"another exception", func(r *exercise.Report) {
 			r.Tests[2].Message = "f([0]) raised ValueError: float division by zero"
+		}, Differs, "test test_b differs"},
+		{"another learner frame", func(r *exercise.Report) {
+			r.Tests[2].Traceback = strings.ReplaceAll(r.Tests[2].Traceback, "line 2", "line 3")
 		}, Differs, "test test_b differs"},
 		{"a missing test", func(r *exercise.Report) { r.Tests = r.Tests[:2] }, Differs, "3 tests locally, 2 in the page"},
 		{"overall status", func(r *exercise.Report) { r.Status = "error" }, Differs, "status fail locally, error in the page"},
