@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -187,4 +188,30 @@ func TestBrowserDataSplitsFigures(t *testing.T) {
 		}
 		tab.AssertClean()
 	})
+}
+
+// The static fallbacks of these figures are what their scripts draw: each
+// script, run with --check, exits 1 when a committed SVG differs.
+func TestDataSplitsFigureFallbacksAreUpToDate(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		if browsertest.IsCI(os.Getenv) {
+			t.Fatal("python3 is missing; the figure scripts need it (CI=true: a missing dependency fails)")
+		}
+		t.Skip("SKIPPED: python3 is not on PATH; the figure fallbacks are not checked")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, script := range []string{"split-grid.py", "kfold-diagram.py", "ml-workflow.py"} {
+		t.Run(script, func(t *testing.T) {
+			cmd := exec.Command(python, filepath.Join("scripts", "figures", script), "--check")
+			cmd.Dir = root
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Errorf("scripts/figures/%s --check: %v\n%s", script, err, out)
+			}
+		})
+	}
 }

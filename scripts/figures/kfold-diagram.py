@@ -5,9 +5,11 @@ The rows follow themes/default/static/js/figures/kfold-diagram.js, which
 follows scikit-learn's KFold (no shuffling) and TimeSeriesSplit(n_splits, gap).
 
     python3 scripts/figures/kfold-diagram.py     # rewrites every fallback below
+    python3 scripts/figures/kfold-diagram.py --check   # exit 1 if a committed fallback differs
 """
 
 import pathlib
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -79,12 +81,27 @@ def draw(n=20, k=5, mode="kfold", gap=0):
     return "\n".join(out), rows
 
 
-def main():
+def write(path, text, check):
+    """Write text to path, or with check only say whether path holds it."""
+    if check:
+        if not path.exists() or path.read_text() != text:
+            print(f"{path.relative_to(ROOT)} is out of date: run python3 {pathlib.Path(__file__).relative_to(ROOT)}",
+                  file=sys.stderr)
+            return False
+        return True
+    path.write_text(text)
+    return True
+
+
+def main(check=False):
+    ok = True
     for params, path in FIGURES:
         svg, rows = draw(**params)
-        (ROOT / path).write_text(svg)
+        ok &= write(ROOT / path, svg, check)
         print(path, [row.count("test") for row in rows], [row.count("train") for row in rows])
+
+    return ok
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(0 if main(check="--check" in sys.argv[1:]) else 1)

@@ -4,10 +4,12 @@
 STEPS repeats the list in themes/default/static/js/figures/ml-workflow.js
 (name, math, where in the course); keep the two in sync.
 
-    python3 scripts/figures/ml-workflow.py
+    python3 scripts/figures/ml-workflow.py           # rewrites the fallback
+    python3 scripts/figures/ml-workflow.py --check   # exit 1 if the committed one differs
 """
 
 import pathlib
+import sys
 from xml.sax.saxutils import escape
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -26,7 +28,20 @@ STEPS = [
 ACCENT, SOFT, BORDER, TEXT, MUTED = "#1b5bc9", "#f6f7f9", "#b9c1cb", "#1b1f24", "#57606a"
 
 
-def main():
+def write(path, text, check):
+    """Write text to path, or with check only say whether path holds it."""
+    if check:
+        if not path.exists() or path.read_text() != text:
+            print(f"{path.relative_to(ROOT)} is out of date: run python3 {pathlib.Path(__file__).relative_to(ROOT)}",
+                  file=sys.stderr)
+            return False
+        return True
+    path.write_text(text)
+    return True
+
+
+def main(check=False):
+    ok = True
     row, top, width = 40, 8, 640
     height = top + len(STEPS) * row + 8
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -47,9 +62,10 @@ def main():
     out.append(f'<path d="M24 {y_last} h -14 V {y_first} h 12" fill="none" stroke="{BORDER}" stroke-width="2"/>'
                f'<path d="M18 {y_first - 4} l 6 4 l -6 4" fill="none" stroke="{BORDER}" stroke-width="2"/>')
     out.append("</svg>\n")
-    OUT.write_text("\n".join(out))
+    ok &= write(OUT, "\n".join(out), check)
     print(OUT.relative_to(ROOT))
+    return ok
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(0 if main(check="--check" in sys.argv[1:]) else 1)

@@ -7,10 +7,12 @@ seeded generator (mulberry32), so a fallback shows what the live figure
 shows with the same params before the reader touches it.
 
     python3 scripts/figures/split-grid.py     # rewrites every fallback below
+    python3 scripts/figures/split-grid.py --check   # exit 1 if a committed fallback differs
 """
 
 import math
 import pathlib
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -174,15 +176,30 @@ def figure(n=40, classes=2, mode="random", seed=1, test=0.2, val=0.2, groupsize=
     return "\n".join(out), where, label, group
 
 
-def main():
+def write(path, text, check):
+    """Write text to path, or with check only say whether path holds it."""
+    if check:
+        if not path.exists() or path.read_text() != text:
+            print(f"{path.relative_to(ROOT)} is out of date: run python3 {pathlib.Path(__file__).relative_to(ROOT)}",
+                  file=sys.stderr)
+            return False
+        return True
+    path.write_text(text)
+    return True
+
+
+def main(check=False):
+    ok = True
     for params, path in FIGURES:
         svg, where, label, group = figure(**params)
-        (ROOT / path).write_text(svg)
+        ok &= write(ROOT / path, svg, check)
         counts = [[sum(1 for i in range(len(where)) if where[i] == q and label[i] == t) for t in range(max(label) + 1)]
                   for q in range(3)]
         cut = sum(1 for g in set(group) if len({where[i] for i in range(len(group)) if group[i] == g}) > 1)
         print(f"{path}: train/val/test {counts}, groups cut {cut}")
 
+    return ok
+
 
 if __name__ == "__main__":
-    main()
+    sys.exit(0 if main(check="--check" in sys.argv[1:]) else 1)
