@@ -524,7 +524,7 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 	}
 	pys := exercise.Pythons(ctx, env.ws.Finder.Candidates, mods, true)
 	for _, p := range pys {
-		fmt.Fprintf(stdout, "  %-15s %s\n", p.Source, p.Path)
+		fmt.Fprintf(stdout, "  %-15s %s\n", p.Source, p.Candidate)
 		if !p.OK() {
 			fmt.Fprintf(stdout, "  %-15s   unusable: %v\n", "", p.Err)
 			continue
@@ -569,7 +569,7 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 			result = exitContent
 			continue
 		}
-		fmt.Fprintf(stdout, "  %-20s %s runs %s\n", label, p.Path, strings.Join(groups[k], ", "))
+		fmt.Fprintf(stdout, "  %-20s %s runs %s\n", label, p.Candidate, strings.Join(groups[k], ", "))
 	}
 	return result
 }
