@@ -34,6 +34,20 @@ func exerciseProject(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	// A lesson embeds the browser exercise: course test runs it in the page too.
+	for name, text := range map[string]string{
+		"content/_index.md":                       "---\ntitle: Demo\n---\nHome.\n",
+		"content/01-loss-functions/_index.md":     "---\ntitle: Loss functions\n---\nThe module.\n",
+		"content/01-loss-functions/01-the-mse.md": "---\ntitle: The MSE\n---\n::: exercise loss-functions/mse\nWrite mse and mae.\n:::\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	needs := filepath.Join(dir, "exercises/demo/needs")
 	os.CopyFS(needs, os.DirFS(filepath.Join(dir, "exercises/loss-functions/mse")))
 	toml := "title = \"Needs a module\"\nruntime = \"local\"\nrequires = [\"no_such_module_anywhere\"]\nfunctions = [\"mse\", \"mae\"]\nhints = [\"h\"]\n"
