@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,5 +134,69 @@ func TestTestAndReleaseWorkflows(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("release.yml lacks %q", want)
 		}
+	}
+}
+
+// TestTestWorkflowRunsTheRunnerOnWindowsAndMacOS: besides the Linux job,
+// test.yml runs the exercise runner's tests on Windows and macOS with Go
+// from go.mod and a pinned Python that has what the exercises import.
+func TestTestWorkflowRunsTheRunnerOnWindowsAndMacOS(t *testing.T) {
+	w, _ := load(t, "test.yml")
+	if u := uses(w.Jobs["test"]); len(u) != 1 || u[0] != "actions/checkout@v4" {
+		t.Errorf("the Linux job uses %v, want only actions/checkout@v4 (then bash scripts/test.sh)", u)
+	}
+	job := w.Jobs["runner"]
+	if job == nil {
+		t.Fatal("test.yml has no runner job")
+	}
+	if job["runs-on"] != "${{ matrix.os }}" {
+		t.Errorf("runs-on = %v, want ${{ matrix.os }}", job["runs-on"])
+	}
+	strategy, _ := job["strategy"].(map[string]any)
+	matrix, _ := strategy["matrix"].(map[string]any)
+	oses, _ := matrix["os"].([]any)
+	if len(oses) != 2 || oses[0] != "windows-latest" || oses[1] != "macos-latest" {
+		t.Errorf("matrix os = %v, want [windows-latest macos-latest]", oses)
+	}
+	if strategy["fail-fast"] != false {
+		t.Error("fail-fast is not false: one system's failure would hide the other's result")
+	}
+	if env, _ := job["env"].(map[string]any); env["CI"] != "true" {
+		t.Errorf("env = %v, want CI: \"true\" (a missing Python module fails)", env)
+	}
+	steps, _ := job["steps"].([]any)
+	var runs []string
+	with := map[string]map[string]any{}
+	for _, st := range steps {
+		m, _ := st.(map[string]any)
+		if r, ok := m["run"].(string); ok {
+			runs = append(runs, strings.TrimSpace(r))
+		}
+		if u, ok := m["uses"].(string); ok {
+			with[u], _ = m["with"].(map[string]any)
+		}
+	}
+	// Pinned as the other workflows pin them: to a major version.
+	for _, a := range []string{"actions/checkout@v4", "actions/setup-go@v5", "actions/setup-python@v5"} {
+		if _, ok := with[a]; !ok {
+			t.Errorf("the runner job does not use %s (uses %v)", a, uses(job))
+		}
+	}
+	if with["actions/setup-go@v5"]["go-version-file"] != "go.mod" {
+		t.Errorf("setup-go with %v, want go-version-file: go.mod", with["actions/setup-go@v5"])
+	}
+	if v, _ := with["actions/setup-python@v5"]["python-version"].(string); !regexp.MustCompile(`^3\.1[1-9]$`).MatchString(v) {
+		t.Errorf("setup-python python-version %q, want a pinned 3.11 or later such as \"3.12\"", v)
+	}
+	want := []string{
+		"git config --global core.autocrlf false",
+		"python -m pip install numpy torch opencv-python-headless scikit-learn",
+		"go test ./internal/exercise/ ./cmd/course/",
+	}
+	if !slices.Equal(runs, want) {
+		t.Errorf("the runner job runs %q, want %q", runs, want)
+	}
+	if first, _ := steps[0].(map[string]any); first["run"] != want[0] {
+		t.Error("core.autocrlf is not turned off before the checkout: golden files would get CRLF on Windows")
 	}
 }
