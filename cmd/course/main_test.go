@@ -2,11 +2,19 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// noSuchFile is how this system words a missing file: "no such file or
+// directory" on Unix, "The system cannot find the file specified." on Windows.
+var noSuchFile = func() string {
+	_, err := os.Stat(filepath.Join(os.TempDir(), "course-test-no-such-file"))
+	return errors.Unwrap(err).Error()
+}()
 
 // course writes a minimal valid course into a temp folder.
 func course(t *testing.T, files map[string]string) string {
@@ -56,7 +64,7 @@ func TestCommandLine(t *testing.T) {
 		{"bad base url", []string{"build", "--source", good, "--out", filepath.Join(t.TempDir(), "p"), "--base-url", "ml/"}, 1, "", "--base-url: base URL path \"ml/\" must start with /"},
 		{"new needs a kind, a module and a name", []string{"new", "lesson", "m"}, 2, "", "usage: course new lesson"},
 		{"new lesson in an unknown module", []string{"new", "lesson", "nope", "T", "--source", good}, 2, "", `no module "nope"`},
-		{"missing source", []string{"build", "--source", filepath.Join(good, "nope")}, 2, "", "no such file or directory"},
+		{"missing source", []string{"build", "--source", filepath.Join(good, "nope")}, 2, "", noSuchFile},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {

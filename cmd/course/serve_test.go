@@ -124,7 +124,7 @@ func TestServeUsage(t *testing.T) {
 	}{
 		{[]string{"--port", "70000"}, "is not a port"},
 		{[]string{"--source", dir, "extra"}, `unexpected argument "extra"`},
-		{[]string{"--source", filepath.Join(dir, "nope"), "--port", "0"}, "no such file or directory"},
+		{[]string{"--source", filepath.Join(dir, "nope"), "--port", "0"}, noSuchFile},
 		{[]string{"--source", dir, "--port", "0", "--base-url", "ml/"}, "--base-url"},
 		{[]string{"--nope"}, "flag provided but not defined"},
 	} {
