@@ -32,7 +32,7 @@ func TestCheckerLibraryUnitTests(t *testing.T) {
 			t.Parallel()
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, p.Path, "-B", "-m", "unittest", "discover", "-s", "../../exercises/_lib", "-p", "test_*.py")
+			cmd := exec.CommandContext(ctx, p.Exe(), "-B", "-m", "unittest", "discover", "-s", "../../exercises/_lib", "-p", "test_*.py")
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Run(); err != nil {
