@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -61,8 +63,13 @@ const pageInfoScript = `new Promise((r) => requestAnimationFrame(() => requestAn
 })`
 
 // axeScript runs axe-core (injected before) with the options that replace
-// OPTIONS and keeps the serious and critical violations.
-const axeScript = `axe.run(document, OPTIONS).then((r) => r.violations
+// OPTIONS and keeps the serious and critical violations. It leaves out
+// KaTeX's visual rendering of formulas (.katex-html): it is aria-hidden (the
+// MathML beside it is what assistive technology reads), takes the colour of
+// the text around it, and is most of the elements of a page full of
+// formulas, so that checking the contrast of each glyph box would take most
+// of the time for nothing new.
+const axeScript = `axe.run({exclude: [[".katex-html"]]}, OPTIONS).then((r) => r.violations
   .filter((v) => v.impact === "serious" || v.impact === "critical")
   .map((v) => ({
     id: v.id,
@@ -78,7 +85,7 @@ const axeScript = `axe.run(document, OPTIONS).then((r) => r.violations
 // read colours can give another answer.
 const darkRules = `["color-contrast", "link-in-text-block"]`
 
-// axeTimeout bounds one axe run: a whole-course print page is long.
+// axeTimeout bounds one axe run: a print page is long.
 const axeTimeout = 90 * time.Second
 
 type axeViolation struct {
@@ -114,6 +121,7 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	}
 	t.rec.take()
 
+	c.axePrint = smallestPrintPage(c.opts.Dir, pages)
 	weights := newWeigher(c.opts.Dir, c.origin+c.opts.BasePath)
 	for _, p := range pages {
 		pageStart := time.Now()
@@ -193,9 +201,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if info.Theme != "light" {
 		c.add(here, "axe", `with localStorage "course.theme" = "light" the page has data-theme=%q`, info.Theme)
 	}
-	// The whole-course print page is every module print page in a row, and
-	// those are checked: axe would take minutes on it for nothing new.
-	axeHere := p.file != "print/index.html"
+	axeHere := p.file == c.axePrint || !isPrintPage(p.file)
 	if axeHere {
 		if err := c.runAxe(t, here, "light"); err != nil {
 			return err
@@ -334,7 +340,7 @@ func (c *checker) checkRunner(t *tab) error {
 	status := mark + `.querySelector(".exercise-results")?.dataset.status`
 	err := t.waitFor(`["pass", "fail", "error"].includes(`+status+`)`, c.opts.RunnerTimeout)
 	if err != nil {
-		got, _ := eval[string](t, t.timeout, `String(`+status+`)`)
+		got, _ := eval[string](t, t.timeout, `[String(`+status+`), `+mark+`.textContent.replace(/\s+/g, " ").trim().slice(-300)].join("; the section says: ")`)
 		c.add(target.url, "runner", "pressing Run gave no report within %s (data-status=%s)", c.opts.RunnerTimeout, got)
 		return nil
 	}
@@ -413,4 +419,28 @@ func (c *checker) checkLink(base *url.URL, l link) string {
 		}
 	}
 	return fmt.Sprintf("%s has no element with id %q", key, u.Fragment)
+}
+
+// isPrintPage reports whether the HTML file rel is a print page
+// (print/index.html, or MODULE/print/index.html).
+func isPrintPage(rel string) bool {
+	return rel == "print/index.html" || strings.HasSuffix(rel, "/print/index.html")
+}
+
+// smallestPrintPage returns the smallest print page, the only one axe
+// checks: print pages repeat the lessons, which axe checks one by one, in
+// the print template, which one page shows; on the longer ones axe takes
+// minutes. Every other check runs on every print page.
+func smallestPrintPage(dir string, pages []sitePage) string {
+	best, bestSize := "", int64(-1)
+	for _, p := range pages {
+		if !isPrintPage(p.file) {
+			continue
+		}
+		st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p.file)))
+		if err == nil && (bestSize < 0 || st.Size() < bestSize) {
+			best, bestSize = p.file, st.Size()
+		}
+	}
+	return best
 }

@@ -23,7 +23,10 @@
 //     reports no violation of impact serious or critical, once with the theme
 //     toggle's choice stored as light and once as dark (localStorage
 //     "course.theme"; the page is reloaded so the theme applies before the
-//     first paint, and data-theme must say so);
+//     first paint, and data-theme must say so). Dark mode runs the rules that
+//     read colours (the document is otherwise the same); KaTeX's aria-hidden
+//     glyph boxes are left out; of the print pages, which repeat the
+//     lessons, only the smallest is checked (see smallestPrintPage);
 //   - "title", "description": every page has a <title> no other page has, and
 //     a non-empty meta description;
 //   - "layout-shift": the cumulative layout shift during load, read from a
@@ -309,6 +312,8 @@ type checker struct {
 	opts   Options
 	origin string // http://127.0.0.1:port
 	axe    string
+
+	axePrint string // the one print page axe checks (see smallestPrintPage)
 
 	mu       sync.Mutex
 	findings []Finding
