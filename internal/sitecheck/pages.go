@@ -124,10 +124,7 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	c.axePrint = smallestPrintPage(c.opts.Dir, pages)
 	weights := newWeigher(c.opts.Dir, c.origin+c.opts.BasePath)
 	for _, p := range pages {
-		pageStart := time.Now()
-		err := c.visit(t, p, weights)
-		c.opts.Logf("sitecheck: %s%s in %s", c.opts.BasePath, p.path, time.Since(pageStart).Round(time.Millisecond))
-		if err != nil {
+		if err := c.visit(t, p, weights); err != nil {
 			if bctx.Err() != nil {
 				return fmt.Errorf("sitecheck: the browser stopped: %w", err)
 			}
@@ -255,12 +252,10 @@ func (c *checker) runAxe(t *tab, here, mode string) error {
 	if mode == "dark" {
 		options = `{resultTypes: ["violations"], runOnly: {type: "rule", values: ` + darkRules + `}}`
 	}
-	start := time.Now()
 	vs, err := eval[[]axeViolation](t, max(t.timeout, axeTimeout), strings.Replace(axeScript, "OPTIONS", options, 1))
 	if err != nil {
 		return err
 	}
-	c.opts.Logf("sitecheck: axe (%s) on %s: %s", mode, here, time.Since(start).Round(time.Millisecond))
 	for _, v := range vs {
 		c.add(here, "axe", "%s mode: %s (%s, %d element(s)): %s; e.g. %s; %s",
 			mode, v.ID, v.Impact, v.Nodes, v.Help, strings.Join(v.Targets, " | "), v.Summary)

@@ -24,10 +24,6 @@ const repoRoot = "../.."
 // basePath is where the site is served, as on GitHub Pages.
 const basePath = "/ml-course/"
 
-// runnerEnv turns on the offline Run check: set it to 1 once the in-page
-// runner has landed (until then no page has a Run button).
-const runnerEnv = "COURSE_E2E_RUNNER"
-
 // maxLayoutShift is the cumulative layout shift a page may have during load.
 // Not 0: on a loaded machine (CI, or several test runs on two cores)
 // Chromium now and then reports shifts below 0.001 that no idle run shows:
@@ -46,7 +42,7 @@ func TestBundledCourse(t *testing.T) {
 	out := buildCourse(t, repoRoot)
 	opts.Dir = out
 	opts.BasePath = basePath
-	opts.RequireRunner = os.Getenv(runnerEnv) == "1"
+	opts.RequireRunner = true // the in-page runner has landed: its Run button must be there
 	opts.MaxLayoutShift = maxLayoutShift
 	opts.Logf = t.Logf
 	var mu sync.Mutex
