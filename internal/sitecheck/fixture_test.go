@@ -1,7 +1,6 @@
 package sitecheck_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +18,7 @@ func TestFindsWhatIsWrong(t *testing.T) {
 	opts.LessonBudget = 100 // bytes: the lesson is over it
 	opts.RunnerTimeout = 10 * time.Second
 	opts.Logf = t.Logf
-	findings, err := sitecheck.Run(context.Background(), opts)
+	findings, err := sitecheck.Run(testContext(t), opts)
 	if err != nil {
 		t.Fatalf("sitecheck could not run: %v", err)
 	}

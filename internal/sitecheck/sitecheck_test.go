@@ -54,7 +54,7 @@ func TestBundledCourse(t *testing.T) {
 	}
 
 	start := time.Now()
-	findings, err := sitecheck.Run(context.Background(), opts)
+	findings, err := sitecheck.Run(testContext(t), opts)
 	elapsed := time.Since(start)
 	if err != nil {
 		t.Errorf("sitecheck could not run: %v", err)
@@ -67,6 +67,18 @@ func TestBundledCourse(t *testing.T) {
 		}
 		t.Errorf("%d finding(s) on the bundled course (page, check, detail):%s", len(findings), sb.String())
 	}
+}
+
+// testContext ends a little before go test's own deadline, so that a hang
+// fails with the findings so far rather than a panic.
+func testContext(t *testing.T) context.Context {
+	ctx := context.Background()
+	if dl, ok := t.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, dl.Add(-15*time.Second))
+		t.Cleanup(cancel)
+	}
+	return ctx
 }
 
 // weightTable lists, per page kind, the heaviest page and its weight.
