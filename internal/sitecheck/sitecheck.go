@@ -50,7 +50,7 @@
 //     [Options.RunnerTimeout], with every other host unresolvable, so the
 //     site's own copy of Pyodide must be enough. "error" is a finding. When no
 //     page has a Run button, that is a finding only with
-//     [Options.RequireRunner] (the in-page runner is not built yet).
+//     [Options.RequireRunner] (a site may have no browser exercise).
 //
 // # Using it
 //
