@@ -25,8 +25,9 @@ type pageInfo struct {
 	Exercises   int      `json:"exercises"`
 	RunButtons  int      `json:"runButtons"`
 
-	url  string // where it was visited
-	file string // its file, relative to Dir
+	url     string // where it was visited
+	file    string // its file, relative to Dir
+	variant bool   // a page visited again with a query
 }
 
 // link is one a, area or link element with an href.
@@ -174,18 +175,25 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err := t.settle(); err != nil {
 		return err
 	}
+	if p.ready != "" {
+		if err := t.waitFor(p.ready, t.timeout); err != nil {
+			return err
+		}
+	}
 	info, err := eval[*pageInfo](t, t.timeout, pageInfoScript)
 	if err != nil {
 		return err
 	}
-	info.url, info.file = here, p.file
+	info.url, info.file, info.variant = here, p.file, p.variant
 	c.mu.Lock()
 	c.pages[here] = info
 	c.mu.Unlock()
 
 	stat := PageStat{Page: here, Kind: info.Kind, LayoutShift: info.Shift}
 	stat.GzipBytes, stat.RawBytes, stat.Files = w.weigh(append([]string{u}, info.Resources...))
-	c.opts.OnPage(stat)
+	if !p.variant {
+		c.opts.OnPage(stat)
+	}
 	if info.Kind == "lesson" && stat.GzipBytes > c.opts.LessonBudget {
 		var heaviest []string
 		for _, f := range stat.Files[:min(5, len(stat.Files))] {
@@ -267,6 +275,9 @@ func (c *checker) runAxe(t *tab, here, mode string) error {
 func (c *checker) checkTitles() {
 	byTitle := map[string][]string{}
 	for here, p := range c.pages {
+		if p.variant {
+			continue // the same page
+		}
 		title := strings.TrimSpace(p.Title)
 		if title == "" {
 			c.add(here, "title", "the page has no <title>")

@@ -7,6 +7,8 @@
 //
 // Every HTML file of the site is a page: folder/index.html is visited at
 // folder/, and 404.html at a path that does not exist (it must answer 404).
+// With [Options.SearchQuery], the search page is visited once more with
+// that query (search/?q=…) and must show results.
 // On each page, after it has loaded, its fonts are ready and no request is in
 // flight:
 //
@@ -140,6 +142,10 @@ type Options struct {
 	// PageTimeout bounds each wait on a page (load, settle, axe); 0 means
 	// 20 s.
 	PageTimeout time.Duration
+	// SearchQuery, when set, is searched for on the search page
+	// (search/?q=…), which is then checked as one more page: its results
+	// must show, and their links and anchors resolve.
+	SearchQuery string
 
 	// Logf, when set, receives progress notes.
 	Logf func(format string, args ...any)
@@ -167,6 +173,7 @@ func Run(ctx context.Context, opts Options) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	pages = withSearch(pages, opts.SearchQuery)
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("sitecheck: %s holds no HTML page", opts.Dir)
 	}
@@ -248,6 +255,33 @@ type sitePage struct {
 	file string // slash path relative to Dir
 	path string // URL path below the base path, "" for the home page
 	want int    // the HTTP status the visit must get
+
+	// A variant is another visit of a page, with a query; ready is what
+	// it waits for once the page has settled.
+	variant bool
+	ready   string
+}
+
+// searchPage is the theme's search page, and searchReady is true once it
+// shows the results of the query in its URL.
+const (
+	searchPage  = "search/index.html"
+	searchReady = `document.querySelector("#search-page-results > *")`
+)
+
+// withSearch adds a visit of the search page with query q, so that the
+// results it shows are checked too (their links and anchors above all).
+func withSearch(pages []sitePage, q string) []sitePage {
+	if q == "" {
+		return pages
+	}
+	for _, p := range pages {
+		if p.file == searchPage {
+			return append(pages, sitePage{file: searchPage, path: pagePath(searchPage) + "?q=" + url.QueryEscape(q),
+				want: http.StatusOK, variant: true, ready: searchReady})
+		}
+	}
+	return pages
 }
 
 // listPages finds every HTML file under dir.

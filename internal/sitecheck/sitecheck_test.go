@@ -44,6 +44,7 @@ func TestBundledCourse(t *testing.T) {
 	opts.BasePath = basePath
 	opts.RequireRunner = true // the in-page runner has landed: its Run button must be there
 	opts.MaxLayoutShift = maxLayoutShift
+	opts.SearchQuery = "loss"
 	opts.Logf = t.Logf
 	var mu sync.Mutex
 	var stats []sitecheck.PageStat
