@@ -140,7 +140,7 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 		if bctx.Err() != nil {
 			return fmt.Errorf("sitecheck: the browser stopped: %w", err)
 		}
-		c.add("", "runner", "%v", err)
+		c.add(c.opts.BasePath, "runner", "%v", err)
 	}
 	c.drain(t)
 	return nil

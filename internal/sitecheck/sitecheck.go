@@ -12,6 +12,9 @@
 // On each page, after it has loaded, its fonts are ready and no request is in
 // flight:
 //
+//   - "load": the page did not load, settle or answer the checks' scripts
+//     within [Options.PageTimeout] (the other checks of that page are then
+//     incomplete);
 //   - "console": console.error, console.warn and failed console.assert calls,
 //     uncaught exceptions, and the browser's own error log (blocked loads, CSP…);
 //   - "request": failed requests and responses with a status of 400 or more;
