@@ -244,9 +244,13 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 }
 
 func (c *checker) checkShift(here, mode string, shift float64, shifts []string) {
-	if shift > c.opts.MaxLayoutShift {
+	switch {
+	case shift > c.opts.MaxLayoutShift:
 		c.add(here, "layout-shift", "cumulative layout shift %.4f during load (%s mode), allowed %.4f; shifts: %s",
 			shift, mode, c.opts.MaxLayoutShift, strings.Join(shifts, "; "))
+	case shift > 0:
+		c.opts.Logf("sitecheck: %s: layout shift %.5f (%s mode), within the %.4f allowed: %s",
+			here, shift, mode, c.opts.MaxLayoutShift, strings.Join(shifts, "; "))
 	}
 }
 
