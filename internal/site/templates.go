@@ -26,6 +26,7 @@ var kinds = []string{"home", "module", "lesson", "search", "404", "print"}
 // funcMap is what templates may call besides the built-ins:
 //
 //	asset "css/style.css"  → base-absolute URL of a static file, with its hash
+//	hasAsset "exercises/index.json" → whether the site has that static file
 //	abs "search/"          → BasePath + path
 //	add, sub               → integer arithmetic
 //
@@ -41,6 +42,10 @@ func (b *builder) funcMap() template.FuncMap {
 				return "", fmt.Errorf("no static file %q in the theme", p)
 			}
 			return abs(h), nil
+		},
+		"hasAsset": func(p string) bool {
+			_, ok := assets[strings.TrimPrefix(p, "/")]
+			return ok
 		},
 		"abs": abs,
 		"add": func(a, c int) int { return a + c },

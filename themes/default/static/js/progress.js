@@ -121,8 +121,9 @@
     if (e.key === KEY) notify(null, null, null);
   });
 
-  // The home page's #progress: exercises passed per module (from
-  // exercises/index.json, written by the build), quiz answers, and export
+  // The home page's #progress[data-index] (present when the course has
+  // exercises): exercises passed per module (from exercises/index.json,
+  // written by the build), quiz answers, and export
   // and import of the record as a JSON file.
   function h(tag, attrs, ...kids) {
     const n = document.createElement(tag);
@@ -134,10 +135,11 @@
   async function homeProgress(box) {
     let index;
     try {
-      const res = await fetch(base + "exercises/index.json", { cache: "no-cache" });
-      if (!res.ok) return; // a course without exercises
+      const res = await fetch(box.dataset.index, { cache: "no-cache" });
+      if (!res.ok) throw new Error("HTTP " + res.status);
       index = await res.json();
-    } catch {
+    } catch (e) {
+      console.error("progress: cannot read " + box.dataset.index + ": " + e.message);
       return;
     }
     const modules = [];
@@ -198,7 +200,7 @@
   }
 
   const box = document.getElementById("progress");
-  if (box && document.documentElement.dataset.kind === "home") {
+  if (box && box.dataset.index) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => homeProgress(box));
     else homeProgress(box);
   }
