@@ -12,6 +12,9 @@ import (
 
 	"github.com/mlcourse/course/internal/browsertest"
 	"github.com/mlcourse/course/internal/build"
+	"github.com/mlcourse/course/internal/config"
+	"github.com/mlcourse/course/internal/content"
+	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/exercise"
 	"github.com/mlcourse/course/internal/pagerun"
 )
@@ -67,17 +70,14 @@ func pageHalf(ctx context.Context, env *exerciseEnv, audits []*exercise.Audit, s
 			ok = false
 			continue
 		}
-		runs := []struct {
+		type run struct {
 			what string
 			src  []byte
-			rep  *exercise.Report
-		}{{"solution", e.Solution, a.Solution}, {"starter", e.Starter, a.Starter}}
+			rep  *exercise.Report // the local report
+		}
+		runs := []run{{"solution", e.Solution, a.Solution}, {"starter", e.Starter, a.Starter}}
 		for i, m := range e.Mistakes {
-			runs = append(runs, struct {
-				what string
-				src  []byte
-				rep  *exercise.Report
-			}{"mistakes/" + m.Name + ".py", m.Source, a.Mistakes[i]})
+			runs = append(runs, run{"mistakes/" + m.Name + ".py", m.Source, a.Mistakes[i]})
 		}
 		for _, r := range runs {
 			if r.rep == nil {
@@ -136,18 +136,14 @@ func buildSite(root, dir string) error {
 // Python that has what the block requires, and compares its output with
 // the ```output block after it.
 func lessonBlocks(ctx context.Context, env *exerciseEnv, stdout io.Writer) bool {
-	b, err := build.New(build.Options{Source: env.ws.Root, BaseURL: "/"})
-	if err != nil {
-		fmt.Fprintf(stdout, "lesson code: %v\n", err)
+	fsys := os.DirFS(env.ws.Root)
+	var dl diag.List
+	course := content.Load(fsys, config.Load(fsys, config.Overrides{}, &dl), &dl)
+	if dl.HasErrors() {
+		fmt.Fprintf(stdout, "lesson code: the course did not load:\n%s", dl.String())
 		return false
 	}
-	defer b.Close()
-	res := b.Build()
-	if res.Course == nil {
-		fmt.Fprintf(stdout, "lesson code: the course did not load:\n%s", res.Diags)
-		return false
-	}
-	blocks := build.Blocks(res.Course)
+	blocks := build.Blocks(course)
 	if len(blocks) == 0 {
 		return true
 	}
