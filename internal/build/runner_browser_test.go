@@ -11,6 +11,7 @@ import (
 
 	"github.com/mlcourse/course/internal/browsertest"
 	"github.com/mlcourse/course/internal/build"
+	"github.com/mlcourse/course/internal/exercise"
 )
 
 const (
@@ -200,6 +201,39 @@ func TestBrowserRunner(t *testing.T) {
 		}
 	})
 
+	t.Run("the_page_renders_the_sample_reports_as_the_terminal_does", func(t *testing.T) {
+		files, _ := filepath.Glob("../exercise/testdata/reports/*.json")
+		if len(files) == 0 {
+			t.Fatal("no sample reports in internal/exercise/testdata/reports")
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := exercise.DecodeReport(data)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			js := browsertest.Eval[[]string](tab, `(() => { const r = `+string(data)+`; const el = courseRunner.renderReport(r);
+				return [courseRunner.summaryLine(r), el.textContent]; })()`)
+			name := filepath.Base(f)
+			if js[0] != rep.SummaryLine() {
+				t.Errorf("%s: the page's summary line is %q, the terminal's %q", name, js[0], rep.SummaryLine())
+			}
+			// Every field the terminal shows, in the terminal's order.
+			text, at := js[1], 0
+			for _, want := range terminalFields(rep) {
+				i := strings.Index(text[at:], want)
+				if i < 0 {
+					t.Errorf("%s: the page does not show %q after offset %d of:\n%s", name, want, at, text)
+					break
+				}
+				at += i + len(want)
+			}
+		}
+	})
+
 	t.Run("the_home_page_shows_progress_that_exports_and_imports", func(t *testing.T) {
 		tab.Navigate(base)
 		tab.WaitFor(`document.querySelector("#progress tbody tr") !== null`)
@@ -228,4 +262,40 @@ func TestBrowserRunner(t *testing.T) {
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
+}
+
+// terminalFields lists, in order, the texts (*exercise.Report).Render shows
+// for r: the checker's error, or the load-time output, then each test's name
+// and, for one that did not pass, its message, input, expected and actual
+// values, output and traceback (a repeated traceback only once).
+func terminalFields(r *exercise.Report) []string {
+	trim := func(s string) string { return strings.TrimRight(s, "\n") }
+	if r.Status == exercise.StatusError {
+		return []string{r.SummaryLine(), trim(r.Error)}
+	}
+	out := []string{r.SummaryLine()}
+	if r.Stdout != "" {
+		out = append(out, trim(r.Stdout))
+	}
+	shown := map[string]bool{}
+	for _, t := range r.Tests {
+		out = append(out, t.Name)
+		if t.Status == exercise.StatusPass || t.Status == exercise.StatusSkip {
+			continue
+		}
+		for _, v := range []string{t.Message, t.Input, t.Expected, t.Actual, t.Stdout} {
+			if v != "" {
+				out = append(out, trim(v))
+			}
+		}
+		if t.Traceback != "" {
+			if shown[t.Traceback] {
+				out = append(out, "(the same traceback as above)")
+			} else {
+				out = append(out, trim(t.Traceback))
+				shown[t.Traceback] = true
+			}
+		}
+	}
+	return out
 }
