@@ -1,6 +1,8 @@
 package build_test
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,34 +55,7 @@ def test_add_matches_the_reference_on_random_numbers(learner, ref):
 // timeout (and a restarted Python) from an endless loop, and choose
 // between old code and a fresh start when the exercise changed.
 func TestBrowserRunner(t *testing.T) {
-	src := t.TempDir()
-	for name, data := range runnerFiles {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	lib, err := os.ReadFile("../../exercises/_lib/coursecheck.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = os.MkdirAll(filepath.Join(src, "exercises/_lib"), 0o755)
-	if err := os.WriteFile(filepath.Join(src, "exercises/_lib/coursecheck.py"), lib, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := b.Write(out)
-	if err != nil || !res.OK() {
-		t.Fatalf("build: %v\n%v", err, res.Diags)
-	}
+	out := buildRunnerSite(t)
 	base := browsertest.ServeDir(t, out, basePath)
 	br := browsertest.StartWith(t, browsertest.Options{Timeout: 4 * time.Minute})
 	tab := br.NewTab(t)
@@ -256,6 +231,85 @@ func TestBrowserRunner(t *testing.T) {
 		tab.WaitFor(`document.querySelector("#progress tbody tr").textContent.includes("1 / 1")`)
 	})
 
+	tab.AssertClean()
+}
+
+// buildRunnerSite builds the runnerFiles course with the repository's
+// checker library under basePath and returns the output folder.
+func buildRunnerSite(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	for name, data := range runnerFiles {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := os.ReadFile("../../exercises/_lib/coursecheck.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = os.MkdirAll(filepath.Join(src, "exercises/_lib"), 0o755)
+	if err := os.WriteFile(filepath.Join(src, "exercises/_lib/coursecheck.py"), lib, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := b.Write(out)
+	if err != nil || !res.OK() {
+		t.Fatalf("build: %v\n%v", err, res.Diags)
+	}
+	return out
+}
+
+// TestBrowserRunnerInterruptsWhenIsolated serves the site cross-origin
+// isolated (COOP and COEP headers, as a host that allows them would), so
+// the runner shares an interrupt buffer with Pyodide: an endless loop is
+// stopped by a KeyboardInterrupt inside the same Python, which then runs
+// the next check without a restart.
+func TestBrowserRunnerInterruptsWhenIsolated(t *testing.T) {
+	out := buildRunnerSite(t)
+	files := browsertest.StaticHandler(out, basePath)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
+		w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	br := browsertest.StartWith(t, browsertest.Options{Timeout: 3 * time.Minute})
+	tab := br.NewTab(t)
+	tab.WaitTimeout = 90 * time.Second
+	tab.Navigate(srv.URL + basePath + "m/add/")
+	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
+	tab.WaitFor(sec + `.courseRunner !== undefined`)
+	if !browsertest.Eval[bool](tab, `self.crossOriginIsolated`) {
+		t.Fatal("the page is not cross-origin isolated; the test cannot reach the interrupt path")
+	}
+	check := func(code string) map[string]any {
+		t.Helper()
+		return browsertest.Eval[map[string]any](tab, sec+`.courseRunner.run({source: `+jsString(code)+`})`)
+	}
+	if r := check(addSolution); r["status"] != "pass" {
+		t.Fatalf("the solution: %v", r)
+	}
+	r := check("def add(a, b):\n    while True:\n        pass\n")
+	text := browsertest.Eval[string](tab, sec+`.querySelector('.exercise-results').textContent`)
+	if r["status"] != "fail" || !strings.Contains(text, "timed out: the check took longer than 2 s") || strings.Contains(text, "restarted") {
+		t.Fatalf("the endless loop's report (status %v):\n%s", r["status"], text)
+	}
+	if r := check(addSolution); r["status"] != "pass" {
+		t.Fatalf("the solution after the interrupt: %v", r)
+	}
+	if n := browsertest.Eval[int](tab, `courseRunner.workerStarts`); n != 1 {
+		t.Errorf("the page started Python %d times, want once: the interrupt should not restart it", n)
+	}
 	tab.AssertClean()
 }
 

@@ -26,11 +26,12 @@
   const STOP_GRACE_MS = 1500; // how long an interrupted run may take to unwind
 
   // ---- the worker, shared by every exercise on the page ----
-  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "" };
+  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "", starts: 0 };
 
   function startWorker(cfg, onStage) {
     if (pool.ready) return pool.ready;
     const worker = new Worker(cfg.worker, { type: "module" });
+    pool.starts++;
     pool.worker = worker;
     pool.interrupt = self.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
     pool.ready = new Promise((resolve, reject) => {
@@ -553,6 +554,14 @@
     section.courseRunner = { run, getText: () => text, setText, mountEditor };
   }
 
-  window.courseRunner = { renderReport, summaryLine };
+  // workerStarts counts the Pythons this page started (a timeout without
+  // cross-origin isolation costs a restart); tests read it.
+  window.courseRunner = {
+    renderReport,
+    summaryLine,
+    get workerStarts() {
+      return pool.starts;
+    },
+  };
   for (const s of document.querySelectorAll('section.exercise[data-runtime="browser"]')) setup(s);
 })();
