@@ -160,11 +160,13 @@ func starterPath(e *exercise.Exercise) string {
 	return "exercises/" + e.ID + "/starter.py"
 }
 
-// exercisesKey digests what pages show of the exercises, for the page cache.
+// exercisesKey digests what pages show of the exercises, for the page cache
+// (the bundles a page names are generated static files: the theme digest
+// covers them).
 func exercisesKey(set *exercise.Set) string {
 	h := sha256.New()
 	for _, e := range set.Exercises {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%q\x00%q\x00%d\x00", e.ID, e.Title, e.Runtime, e.Requires, e.Functions, e.Tests, len(e.Starter))
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%d\x00", e.ID, e.Title, e.Runtime, e.Requires, e.Functions, e.Tests, e.Hints, len(e.Starter))
 		h.Write(e.Starter)
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -234,9 +234,58 @@ func TestBrowserRunner(t *testing.T) {
 	tab.AssertClean()
 }
 
-// buildRunnerSite builds the runnerFiles course with the repository's
-// checker library under basePath and returns the output folder.
-func buildRunnerSite(t *testing.T) string {
+// TestRebuildSeesExerciseChanges edits each file an exercise block's page
+// depends on and checks that an in-memory rebuild gives the page a fresh
+// build gives: the hints are in the page, and the bundle's URL changes with
+// the checker, the solution and the checker library.
+func TestRebuildSeesExerciseChanges(t *testing.T) {
+	src := writeRunnerCourse(t)
+	edits := []struct{ file, old, new string }{
+		{"exercises/m/add/check.py", "(1, 2)", "(1, 5)"},
+		{"exercises/m/add/solution.py", "return a + b", "return b + a"},
+		{"exercises/m/add/exercise.toml", "first-hint: use +", "first-hint: use plus"},
+		{"exercises/_lib/coursecheck.py", "SCHEMA = 1", "SCHEMA = 1  # edited"},
+	}
+	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	prev := b.Build()
+	if !prev.OK() {
+		t.Fatal(prev.Diags)
+	}
+	const page = "m/add/index.html"
+	for _, e := range edits {
+		p := filepath.Join(src, filepath.FromSlash(e.file))
+		data, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(data), e.old) {
+			t.Fatalf("%s: cannot edit %q (%v)", e.file, e.old, err)
+		}
+		os.WriteFile(p, []byte(strings.Replace(string(data), e.old, e.new, 1)), 0o644)
+		next := b.Rebuild(prev)
+		if !next.OK() {
+			t.Fatal(next.Diags)
+		}
+		fresh, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fresh.Build()
+		fresh.Close()
+		if string(next.Site.Files[page]) != string(want.Site.Files[page]) {
+			t.Errorf("after editing %s the rebuilt page differs from a fresh build's", e.file)
+		}
+		if string(next.Site.Files[page]) == string(prev.Site.Files[page]) {
+			t.Errorf("editing %s left the page unchanged", e.file)
+		}
+		prev = next
+	}
+}
+
+// writeRunnerCourse writes the runnerFiles course, with the repository's
+// checker library, to a temporary folder and returns it.
+func writeRunnerCourse(t *testing.T) string {
 	t.Helper()
 	src := t.TempDir()
 	for name, data := range runnerFiles {
@@ -256,6 +305,14 @@ func buildRunnerSite(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(src, "exercises/_lib/coursecheck.py"), lib, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return src
+}
+
+// buildRunnerSite builds the runnerFiles course with the repository's
+// checker library under basePath and returns the output folder.
+func buildRunnerSite(t *testing.T) string {
+	t.Helper()
+	src := writeRunnerCourse(t)
 	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
 	if err != nil {
 		t.Fatal(err)
