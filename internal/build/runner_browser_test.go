@@ -410,3 +410,49 @@ func terminalFields(r *exercise.Report) []string {
 	}
 	return out
 }
+
+// TestPyodideHosting builds the runner course with each [runner] pyodide
+// setting: "self" ships the vendored runtime and points pages at it, "cdn"
+// leaves it out and points pages at jsDelivr's copy of the same version.
+func TestPyodideHosting(t *testing.T) {
+	for _, c := range []struct {
+		setting, url string
+		shipped      bool
+	}{
+		{"self", basePath + "pyodide/", true},
+		{"cdn", build.PyodideCDN, false},
+	} {
+		t.Run(c.setting, func(t *testing.T) {
+			src := writeRunnerCourse(t)
+			toml := "title = \"Runner\"\n[runner]\npyodide = \"" + c.setting + "\"\n"
+			if err := os.WriteFile(filepath.Join(src, "course.toml"), []byte(toml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			res := b.Build()
+			if !res.OK() {
+				t.Fatal(res.Diags)
+			}
+			for _, f := range []string{"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} {
+				if _, ok := res.Site.Files["pyodide/"+f]; ok != c.shipped {
+					t.Errorf("pyodide/%s in the site: %v, want %v", f, ok, c.shipped)
+				}
+			}
+			page := string(res.Site.Files["m/add/index.html"])
+			if want := `&#34;pyodide&#34;:&#34;` + c.url + `&#34;`; !strings.Contains(page, want) {
+				t.Errorf("the exercise does not point the runner at %s", c.url)
+			}
+		})
+	}
+	vendored, err := os.ReadFile("../../themes/default/static/pyodide/pyodide.mjs")
+	if err != nil || !strings.Contains(string(vendored), `"`+build.PyodideVersion+`"`) {
+		t.Errorf("themes/default/static/pyodide/pyodide.mjs is not Pyodide %s (%v); run scripts/vendor-runner.sh", build.PyodideVersion, err)
+	}
+	if !strings.Contains(build.PyodideCDN, "/v"+build.PyodideVersion+"/") {
+		t.Errorf("the CDN URL %s is not for Pyodide %s", build.PyodideCDN, build.PyodideVersion)
+	}
+}
