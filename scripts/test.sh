@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(chromium python3 python3-numpy python3-torch python3-opencv python3-sklearn)
+debs=(chromium python3 python3-numpy python3-torch python3-torchvision python3-opencv python3-sklearn)
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -22,6 +22,7 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 -c 'import numpy' 2>/dev/null || missing+=(python3-numpy)
   /usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+  /usr/bin/python3 -c 'import torchvision' 2>/dev/null || missing+=(python3-torchvision)
   /usr/bin/python3 -c 'import cv2' 2>/dev/null || missing+=(python3-opencv)
   /usr/bin/python3 -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn)
 else
