@@ -87,7 +87,10 @@ func drain(ch <-chan string, quiet time.Duration) {
 // next change that leaves one checks it.
 func TestWatchWaitsForAFileThatIsGone(t *testing.T) {
 	w := workspace(t)
-	changes := make(chan string, 8)
+	// Unbuffered: a send returns only once the loop has taken the change,
+	// and the loop takes the next line of input only after it has dealt
+	// with that change, so the test waits for the loop, never for a time.
+	changes := make(chan string)
 	input := make(chan string)
 	out := &syncBuffer{}
 	l := &Loop{W: w, Queue: w.Set.Exercises[:1], Out: out, Changes: changes, Input: input, Quiet: time.Millisecond,
@@ -106,7 +109,8 @@ func TestWatchWaitsForAFileThatIsGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	changes <- w.File(e)
-	time.Sleep(200 * time.Millisecond) // the loop settles and finds no file
+	input <- "?" // answered once the loop has settled and found no file
+	waitFor(t, out, "Commands: h (hint)", 1)
 	if n := strings.Count(out.String(), "── demo/double"); n != 1 {
 		t.Fatalf("checked %d times, want once (a missing file is not checked):\n%s", n, out.String())
 	}
