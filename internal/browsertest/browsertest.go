@@ -57,7 +57,7 @@
 // expression ([Tab.WaitFor], which polls on every animation frame), a load
 // ([Tab.Navigate], [Tab.PressAndWaitLoad], [Tab.ClickAndWaitLoad]) or the
 // network going quiet ([Tab.Settle]). Each gives up after [Tab.WaitTimeout]
-// (10 s by default) and fails the test, saying what it waited for; the
+// (60 s by default) and fails the test, saying what it waited for; the
 // browser stays up for the next subtest. Nothing in this package sleeps for
 // a fixed time, and tests that use it should not either.
 //
@@ -87,8 +87,9 @@ import (
 )
 
 // DefaultTimeout bounds the life of one browser: the whole test that started
-// it, subtests included.
-const DefaultTimeout = 60 * time.Second
+// it, subtests included. Like [DefaultWaitTimeout] it guards against a
+// hang, generously, because a loaded machine is slow, not broken.
+const DefaultTimeout = 5 * time.Minute
 
 // Options tune [StartWith]. The zero value is what [Start] uses.
 type Options struct {

@@ -13,8 +13,11 @@ import (
 )
 
 // DefaultWaitTimeout is how long a Tab's helpers wait for the browser by
-// default: for a page to load, an element to show, a condition to hold.
-const DefaultWaitTimeout = 10 * time.Second
+// default: for a page to load, an element to show, a condition to hold. It
+// guards against a hang, and asserts nothing about speed: waits end as soon
+// as their condition holds, and on a loaded machine (the whole suite on two
+// cores) a page can take many times longer than alone.
+const DefaultWaitTimeout = 60 * time.Second
 
 // Tab is one browser tab, owned by one test. Its methods fail the test (with
 // t.Fatal) when the browser does not do what they ask within WaitTimeout,

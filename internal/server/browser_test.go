@@ -146,12 +146,12 @@ func TestBrowserLivePreview(t *testing.T) {
 	})
 }
 
-// waitStreams waits until the hub has n streams, or 10 s have passed, and
+// waitStreams waits until the hub has n streams, or 60 s have passed, and
 // returns how many it has.
 func waitStreams(h *Hub, n int) int {
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(60 * time.Second)
 	for h.Len() != n {
 		select {
 		case <-tick.C:

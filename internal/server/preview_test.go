@@ -16,7 +16,7 @@ import (
 )
 
 // buildTimeout bounds each wait for a rebuild.
-const buildTimeout = 15 * time.Second
+const buildTimeout = 60 * time.Second
 
 // fixtureCopy copies testdata/course to a temporary folder, so that edits
 // and the build's cache stay out of the repository.
