@@ -416,11 +416,12 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 }
 
 func runTest(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--source DIR]")
+	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--no-browser] [--no-blocks] [--times FILE] [--source DIR]")
 	source := sourceFlag(fs)
 	workers := fs.Int("workers", 0, "checks to run at once (default: the number of CPUs)")
 	noBrowser := fs.Bool("no-browser", false, "skip the in-page runs in headless Chromium (not allowed with CI=true)")
 	noBlocks := fs.Bool("no-blocks", false, "skip the lessons' runnable code blocks")
+	timesFile := fs.String("times", "", "write each run's duration to this file, one JSON object a line (scripts/testtimes reads it)")
 	pos, code, ok := parse(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -447,7 +448,15 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := interruptible()
 	defer cancel()
 	start := time.Now()
-	a := &exercise.Auditor{Finder: env.ws.Finder, Workers: *workers, Step: func(s exercise.AuditStep) {
+	times := &timeLog{}
+	if *timesFile != "" {
+		defer func() {
+			if err := times.write(*timesFile); err != nil {
+				fmt.Fprintf(stderr, "course test: %v\n", err)
+			}
+		}()
+	}
+	a := &exercise.Auditor{Finder: env.ws.Finder, Workers: *workers, Runner: exercise.Runner{Threads: 1}, Step: func(s exercise.AuditStep) {
 		status := "error"
 		switch {
 		case s.Err != nil:
@@ -455,6 +464,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			status = fmt.Sprintf("%s %d/%d", s.Report.Status, s.Report.Summary.Passed, s.Report.Summary.Total)
 		}
 		fmt.Fprintf(stdout, "  %-32s %-34s %-12s %6s\n", s.Exercise.ID, s.What, status, s.Duration.Round(time.Millisecond))
+		times.add("check", s.Exercise.ID, s.What, s.Duration)
 	}}
 	fmt.Fprintf(stdout, "Testing %d exercise%s (solution, starter and every mistake of each)\n", len(exs), plural(len(exs)))
 	audits := a.Run(ctx, env.set, exs)
@@ -470,12 +480,12 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !*noBrowser {
-		if !pageHalf(ctx, env, audits, stdout, stderr) {
+		if !pageHalf(ctx, env, audits, stdout, stderr, times) {
 			bad = true
 		}
 	}
 	if !*noBlocks && pos[0] == "all" {
-		if !lessonBlocks(ctx, env, stdout) {
+		if !lessonBlocks(ctx, env, stdout, *workers, times) {
 			bad = true
 		}
 	}

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mlcourse/course/internal/browsertest"
@@ -26,7 +28,7 @@ const pageRunTimeout = 90 * time.Second
 // through the built site's own runner, and compares each report with the
 // local one. It returns false on any difference or failure. Without a
 // browser it says so loudly and passes, except under CI=true.
-func pageHalf(ctx context.Context, env *exerciseEnv, audits []*exercise.Audit, stdout, stderr io.Writer) bool {
+func pageHalf(ctx context.Context, env *exerciseEnv, audits []*exercise.Audit, stdout, stderr io.Writer, times *timeLog) bool {
 	var todo []*exercise.Audit
 	for _, a := range audits {
 		if a.Exercise.Runtime == exercise.Browser && a.SetupErr == nil {
@@ -103,6 +105,7 @@ func pageHalf(ctx context.Context, env *exerciseEnv, audits []*exercise.Audit, s
 				}
 			}
 			fmt.Fprintf(stdout, "  %-32s %-34s %s %6s\n", e.ID, r.what, status, time.Since(t0).Round(time.Millisecond))
+			times.add("page", e.ID, r.what, time.Since(t0))
 		}
 	}
 	fmt.Fprintf(stdout, "in the page: %s in %s\n", map[bool]string{true: "every report matches", false: "FAILED"}[ok], time.Since(start).Round(time.Millisecond))
@@ -135,7 +138,7 @@ func buildSite(root, dir string) error {
 // lessonBlocks runs every lesson code block marked run, with the first
 // Python that has what the block requires, and compares its output with
 // the ```output block after it.
-func lessonBlocks(ctx context.Context, env *exerciseEnv, stdout io.Writer) bool {
+func lessonBlocks(ctx context.Context, env *exerciseEnv, stdout io.Writer, workers int, times *timeLog) bool {
 	fsys := os.DirFS(env.ws.Root)
 	var dl diag.List
 	course := content.Load(fsys, config.Load(fsys, config.Overrides{}, &dl), &dl)
@@ -147,22 +150,41 @@ func lessonBlocks(ctx context.Context, env *exerciseEnv, stdout io.Writer) bool 
 	if len(blocks) == 0 {
 		return true
 	}
-	start := time.Now()
-	fmt.Fprintf(stdout, "\nLesson code: %d runnable block%s\n", len(blocks), plural(len(blocks)))
-	ok := true
-	for _, blk := range blocks {
-		t0 := time.Now()
-		py, err := env.ws.Finder.For(ctx, blk.Requires)
-		status := "ok"
-		if err != nil {
-			status = "NO PYTHON: " + err.Error()
-			ok = false
-		} else if _, err := blk.Run(ctx, []string{py.Exe()}); err != nil {
-			status = "FAILED\n" + indentText(strings.TrimPrefix(err.Error(), blk.Name()+": "), "      ")
-			ok = false
-		}
-		fmt.Fprintf(stdout, "  %-50s %s %s\n", blk.Name(), status, time.Since(t0).Round(time.Millisecond))
+	if workers <= 0 {
+		workers = runtime.NumCPU()
 	}
+	start := time.Now()
+	fmt.Fprintf(stdout, "\nLesson code: %d runnable block%s, %d at a time\n", len(blocks), plural(len(blocks)), workers)
+	// Each block is its own process with one math thread (build.Block.Run),
+	// so a pool as wide as the machine keeps every core busy. Lines come in
+	// the order the blocks finish.
+	var mu sync.Mutex
+	ok := true
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for _, blk := range blocks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			t0 := time.Now()
+			status := "ok"
+			py, err := env.ws.Finder.For(ctx, blk.Requires)
+			if err != nil {
+				status = "NO PYTHON: " + err.Error()
+			} else if _, err := blk.Run(ctx, []string{py.Exe()}); err != nil {
+				status = "FAILED\n" + indentText(strings.TrimPrefix(err.Error(), blk.Name()+": "), "      ")
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if status != "ok" {
+				ok = false
+			}
+			fmt.Fprintf(stdout, "  %-50s %s %s\n", blk.Name(), status, time.Since(t0).Round(time.Millisecond))
+			times.add("block", blk.Name(), "", time.Since(t0))
+		}()
+	}
+	wg.Wait()
 	fmt.Fprintf(stdout, "lesson code: %s in %s\n", map[bool]string{true: "every block ran as its output says", false: "FAILED"}[ok], time.Since(start).Round(time.Millisecond))
 	return ok
 }

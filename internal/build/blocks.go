@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mlcourse/course/internal/content"
+	"github.com/mlcourse/course/internal/exercise"
 	"github.com/mlcourse/course/internal/markdown"
 )
 
@@ -75,6 +76,10 @@ func (b Block) Run(ctx context.Context, python []string) (string, error) {
 	args := append(append([]string{}, python[1:]...), "-X", "utf8", "-c", b.Code)
 	cmd := exec.CommandContext(ctx, python[0], args...)
 	cmd.Dir = dir
+	// One thread for numpy's and torch's math libraries, unless the
+	// environment says otherwise: printed numbers then do not depend on the
+	// machine's core count, and blocks run side by side share the cores.
+	cmd.Env = exercise.ThreadEnv(os.Environ(), 1)
 	cmd.WaitDelay = 2 * time.Second
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

@@ -270,9 +270,11 @@ func python(requires []string) string {
 	return ""
 }
 
-// TestRunnableCodeBlocksPrintTheirExpectedOutput runs every lesson code block
-// marked run and compares its output with the ```output block after it.
-func TestRunnableCodeBlocksPrintTheirExpectedOutput(t *testing.T) {
+// TestBundledCourseHasRunnableBlocks: the bundled course's runnable blocks
+// are found with their requirements. `course test all` (scripts/test.sh)
+// runs every one of them, in parallel, and compares its output; running
+// them here as well would double the suite's slowest part.
+func TestBundledCourseHasRunnableBlocks(t *testing.T) {
 	res := newBuilder(t, Options{Source: "../.."}).Build()
 	if res.Course == nil {
 		t.Fatal(res.Diags)
@@ -282,19 +284,9 @@ func TestRunnableCodeBlocksPrintTheirExpectedOutput(t *testing.T) {
 		t.Fatal("the bundled course has no runnable code block")
 	}
 	for _, b := range blocks {
-		t.Run(b.Name(), func(t *testing.T) {
-			py := python(b.Requires)
-			if py == "" {
-				msg := fmt.Sprintf("NO PYTHON WITH %v: %s not run", b.Requires, b.Name())
-				if os.Getenv("CI") == "true" {
-					t.Fatal(msg)
-				}
-				t.Skip("!!! " + msg)
-			}
-			if _, err := b.Run(context.Background(), []string{py}); err != nil {
-				t.Error(err)
-			}
-		})
+		if b.Output == nil && !strings.Contains(b.Code, "assert") {
+			t.Errorf("%s: a runnable block with neither an output block nor an assert checks nothing", b.Name())
+		}
 	}
 }
 
@@ -309,6 +301,7 @@ func TestBlockRunReportsFailures(t *testing.T) {
 	}
 	want := "2\n"
 	wrong := "3\n"
+	one := "1\n"
 	cases := []struct {
 		name, code string
 		output     *string
@@ -320,6 +313,8 @@ func TestBlockRunReportsFailures(t *testing.T) {
 		{"differs", "print(1 + 1)", &wrong, time.Minute, "the output differs"},
 		{"raises", "raise ValueError('boom')", nil, time.Minute, "ValueError: boom"},
 		{"times out", "while True: pass", nil, 300 * time.Millisecond, "timed out after 300ms"},
+		// One math thread, so printed numbers do not depend on the machine.
+		{"one math thread", "import os; print(os.environ['OMP_NUM_THREADS'])", &one, time.Minute, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -40,6 +41,26 @@ type Runner struct {
 	// Timeout, if non-zero, replaces the exercise's timeout.
 	Timeout time.Duration
 	TempDir string // parent of the temporary folders; "" means os.TempDir()
+	// Threads, if non-zero, caps the threads of numpy's and torch's math
+	// libraries (OMP_NUM_THREADS and its kin, where the environment does not
+	// set them): checks run side by side then share the cores instead of
+	// each taking all of them.
+	Threads int
+}
+
+// ThreadEnv is the environment for a Python whose math libraries may use
+// n threads; variables that env already sets are left as they are.
+func ThreadEnv(env []string, n int) []string {
+	if n <= 0 {
+		return env
+	}
+	out := slices.Clone(env)
+	for _, k := range []string{"OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"} {
+		if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, k+"=") }) {
+			out = append(out, fmt.Sprintf("%s=%d", k, n))
+		}
+	}
+	return out
 }
 
 // Submission is the learner's code.
@@ -94,6 +115,9 @@ func (r *Runner) Run(ctx context.Context, e *Exercise, sub Submission) (*Report,
 		"--exercise", e.ID, "--learner", "learner.py", "--learner-name", name,
 		"--functions", strings.Join(e.Functions, ","), "--requires", strings.Join(e.Requires, ","))
 	cmd.Dir = dir
+	if r.Threads > 0 {
+		cmd.Env = ThreadEnv(os.Environ(), r.Threads)
+	}
 	limit := r.OutputLimit
 	if limit <= 0 {
 		limit = DefaultOutputLimit

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -245,5 +246,30 @@ func TestProbeRejectsOldPythonsAndBrokenOnes(t *testing.T) {
 	p := Probe(context.Background(), Candidate{Path: py}, []string{"json", "no_such_module"}, true)
 	if !p.OK() || !p.Has([]string{"json"}) || p.Has([]string{"no_such_module"}) {
 		t.Errorf("probe = %+v", p)
+	}
+}
+
+func TestThreadEnvCapsMathThreadsUnlessSet(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		env  []string
+		n    int
+		want []string
+	}{
+		{"zero leaves it alone", []string{"PATH=/bin"}, 0, []string{"PATH=/bin"}},
+		{"adds the three", []string{"PATH=/bin"}, 1, []string{"PATH=/bin", "OMP_NUM_THREADS=1", "MKL_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1"}},
+		{"keeps what is set", []string{"OMP_NUM_THREADS=4"}, 2, []string{"OMP_NUM_THREADS=4", "MKL_NUM_THREADS=2", "OPENBLAS_NUM_THREADS=2"}},
+		{"a prefix is not the variable", []string{"OMP_NUM_THREADS_X=3"}, 1, []string{"OMP_NUM_THREADS_X=3", "OMP_NUM_THREADS=1", "MKL_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := slices.Clone(c.env)
+			got := ThreadEnv(c.env, c.n)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("ThreadEnv(%q, %d) = %q, want %q", c.env, c.n, got, c.want)
+			}
+			if !slices.Equal(c.env, in) {
+				t.Errorf("ThreadEnv changed its argument: %q", c.env)
+			}
+		})
 	}
 }
