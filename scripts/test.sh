@@ -59,20 +59,46 @@ if [ "${SKIP_INSTALL:-}" != 1 ] && command -v npm >/dev/null 2>&1 &&
   done
 fi
 
-echo "== gofmt"
-unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
-if [ -n "$unformatted" ]; then
-  echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
-fi
-echo "== go vet"
-go vet ./...
+# Each stage is timed; the table that ends the run (also when a stage
+# fails) shows the stages, the slowest packages, tests, exercises and lesson
+# blocks, and the total, so that a slow addition is seen at once.
+logs=$(mktemp -d)
+go build -o "$logs/testtimes" ./scripts/testtimes
+summary() {
+  local rc=$?
+  echo
+  "$logs/testtimes" table -go "$logs/go.json" -course "$logs/course.jsonl" -stages "$logs/stages.tsv" || true
+  rm -rf "$logs"
+  exit "$rc"
+}
+trap summary EXIT
 
-echo "== go test"
-go test -count=1 ./...
+stage() {
+  local name=$1 t0 t1 rc=0
+  shift
+  echo "== $name"
+  t0=$(date +%s.%N)
+  "$@" || rc=$?
+  t1=$(date +%s.%N)
+  printf '%s\t%s\t%s\n' "$name" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')" "$rc" >>"$logs/stages.tsv"
+  return "$rc"
+}
 
-echo "== course test (every exercise locally and in the page; every lesson code block)"
-go run ./cmd/course test all
+gofmt_check() {
+  local unformatted
+  unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+  if [ -n "$unformatted" ]; then
+    echo "gofmt would change:" >&2; echo "$unformatted" >&2; return 1
+  fi
+}
+go_test() {
+  go test -count=1 -json ./... | "$logs/testtimes" gotest -save "$logs/go.json"
+}
 
-echo "== fuzz (briefly)"
-go test -run '^$' -fuzz '^FuzzConvert$' -fuzztime 10s ./internal/markdown
-go test -run '^$' -fuzz '^FuzzFrontMatter$' -fuzztime 10s ./internal/content
+stage gofmt gofmt_check
+stage "go vet" go vet ./...
+stage "go test" go_test
+# Every exercise locally and in the page, and every lesson code block.
+stage "course test" go run ./cmd/course test all --times "$logs/course.jsonl"
+stage "fuzz (briefly)" bash -c "go test -run '^\$' -fuzz '^FuzzConvert\$' -fuzztime 10s ./internal/markdown &&
+  go test -run '^\$' -fuzz '^FuzzFrontMatter\$' -fuzztime 10s ./internal/content"
