@@ -370,3 +370,36 @@ fetch("http://example.com/tracker").catch(() => {});
 		}
 	})
 }
+
+// TestSharedBrowserIsStartedOnce: Shared gives every caller the same
+// running browser, with a fresh tab each; after CloseShared the next
+// caller gets a new one.
+func TestSharedBrowserIsStartedOnce(t *testing.T) {
+	t.Cleanup(CloseShared)
+	a, b := Shared(t), Shared(t)
+	if a != b {
+		t.Fatal("two calls to Shared started two browsers")
+	}
+	dir := t.TempDir()
+	page := `<!doctype html><title>x</title><link rel="icon" href="data:,"><p id="p">shared</p>`
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := ServeDir(t, dir, "/")
+	for _, br := range []*Browser{a, b} {
+		tab := br.NewTab(t)
+		tab.Navigate(url)
+		tab.WaitFor(`document.getElementById("p")?.textContent === "shared"`)
+	}
+	CloseShared()
+	if a.ctx.Err() == nil {
+		t.Fatal("CloseShared left the browser running")
+	}
+	c := Shared(t)
+	if c == a {
+		t.Fatal("Shared returned the closed browser")
+	}
+	tab := c.NewTab(t)
+	tab.Navigate(url)
+	tab.WaitFor(`document.getElementById("p")?.textContent === "shared"`)
+}

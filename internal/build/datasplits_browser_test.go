@@ -1,10 +1,12 @@
 package build_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp/kb"
@@ -13,28 +15,47 @@ import (
 	"github.com/mlcourse/course/internal/build"
 )
 
-// serveBundledCourse builds the course of this repository under basePath
-// and serves it.
+// serveBundledCourse serves the course of this repository, built under
+// basePath once per test binary (the tests only read it), and removed by
+// TestMain.
 func serveBundledCourse(t *testing.T) string {
 	t.Helper()
-	src, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
+	bundled.once.Do(func() {
+		src, err := filepath.Abs("../..")
+		if err != nil {
+			bundled.err = err
+			return
+		}
+		if _, err := os.Stat(filepath.Join(src, "content", "02-data-splits")); err != nil {
+			bundled.err = fmt.Errorf("the bundled course has no data-splits module: %v", err)
+			return
+		}
+		if bundled.dir, bundled.err = os.MkdirTemp("", "course-bundled-"); bundled.err != nil {
+			return
+		}
+		b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
+		if err != nil {
+			bundled.err = err
+			return
+		}
+		defer b.Close()
+		res, err := b.Write(filepath.Join(bundled.dir, "public"))
+		if err == nil && !res.OK() {
+			err = fmt.Errorf("%v", res.Diags)
+		}
+		bundled.err = err
+	})
+	if bundled.err != nil {
+		t.Fatalf("building the bundled course: %v", bundled.err)
 	}
-	if _, err := os.Stat(filepath.Join(src, "content", "02-data-splits")); err != nil {
-		t.Fatalf("the bundled course has no data-splits module: %v", err)
-	}
-	b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := b.Write(out)
-	if err != nil || !res.OK() {
-		t.Fatalf("build: %v\n%v", err, res.Diags)
-	}
-	return browsertest.ServeDir(t, out, basePath)
+	return browsertest.ServeDir(t, filepath.Join(bundled.dir, "public"), basePath)
+}
+
+// bundled is the build serveBundledCourse shares.
+var bundled struct {
+	once sync.Once
+	dir  string
+	err  error
 }
 
 // The figures of the orientation and data-splits lessons mount on the real
@@ -42,7 +63,7 @@ func serveBundledCourse(t *testing.T) string {
 // keyboard.
 func TestBrowserDataSplitsFigures(t *testing.T) {
 	base := serveBundledCourse(t)
-	br := browsertest.Start(t)
+	br := browsertest.Shared(t)
 
 	open := func(t *testing.T, page string) *browsertest.Tab {
 		tab := br.NewTab(t)

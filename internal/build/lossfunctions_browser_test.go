@@ -15,7 +15,7 @@ import (
 // follow the light and dark palettes and fit a 360-pixel-wide screen.
 func TestBrowserLossFunctionsFigures(t *testing.T) {
 	base := serveBundledCourse(t)
-	br := browsertest.Start(t)
+	br := browsertest.Shared(t)
 
 	// open loads page and checks the first figure whose component is name.
 	open := func(t *testing.T, page, name string) *browsertest.Tab {
