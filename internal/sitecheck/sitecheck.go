@@ -143,7 +143,7 @@ type Options struct {
 	// 0 means 120 s.
 	RunnerTimeout time.Duration
 	// PageTimeout bounds each wait on a page (load, settle, axe); 0 means
-	// 20 s.
+	// 60 s, a hang guard wide enough for a loaded machine.
 	PageTimeout time.Duration
 	// SearchQuery, when set, is searched for on the search page
 	// (search/?q=…), which is then checked as one more page: its results
@@ -242,7 +242,7 @@ func (o *Options) defaults() error {
 		o.RunnerTimeout = 120 * time.Second
 	}
 	if o.PageTimeout <= 0 {
-		o.PageTimeout = 20 * time.Second
+		o.PageTimeout = 60 * time.Second
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
