@@ -44,7 +44,7 @@ for r in $(seq "$runs"); do
   rm -rf "$d"
   mkdir -p "$d"
   echo "== run $r of $runs ($(date +%T), load $(cut -d' ' -f1 /proc/loadavg))"
-  stage "$d" "go test" bash -c "go test -count=1 -json ./... | '$out/testtimes' gotest -save '$d/go.json' >'$d/go.log' 2>&1"
+  stage "$d" "go test" bash -c "go test -count=1 -timeout 30m -json ./... | '$out/testtimes' gotest -save '$d/go.json' >'$d/go.log' 2>&1"
   stage "$d" "course test" bash -c "'$out/course' test all --times '$d/course.jsonl' >'$d/course.log' 2>&1"
 done
 cleanup

@@ -92,7 +92,8 @@ gofmt_check() {
   fi
 }
 go_test() {
-  go test -count=1 -json ./... | "$logs/testtimes" gotest -save "$logs/go.json"
+  # -timeout is a hang guard per test binary; a loaded machine is slow, not hung.
+  go test -count=1 -timeout 30m -json ./... | "$logs/testtimes" gotest -save "$logs/go.json"
 }
 
 stage gofmt gofmt_check

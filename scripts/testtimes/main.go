@@ -112,6 +112,28 @@ func readGoTest(in io.Reader, out io.Writer) (*Results, error) {
 			r := Result{Package: ev.Package, Test: ev.Test, Result: ev.Action, Seconds: ev.Elapsed}
 			if ev.Test == "" {
 				res.Packages = append(res.Packages, r)
+				// Tests that never ended (the binary timed out or crashed):
+				// their output says why, often with the panic.
+				var open []string
+				for k := range buf {
+					if pkg, test, _ := strings.Cut(k, "\x00"); pkg == ev.Package {
+						open = append(open, test)
+					}
+				}
+				sort.Strings(open)
+				for _, test := range open {
+					k := ev.Package + "\x00" + test
+					if ev.Action == "fail" {
+						fmt.Fprintf(out, "--- UNFINISHED: %s (the package failed while it ran)\n", test)
+						for _, l := range buf[k] {
+							if !strings.HasPrefix(strings.TrimSpace(l), "=== ") {
+								io.WriteString(out, l)
+							}
+						}
+						res.Tests = append(res.Tests, Result{Package: ev.Package, Test: test, Result: "fail"})
+					}
+					delete(buf, k)
+				}
 				continue
 			}
 			res.Tests = append(res.Tests, r)

@@ -27,6 +27,16 @@ func TestOutputs(t *testing.T) {
 			defer in.Close()
 			return cmdGotest([]string{"-save", filepath.Join(t.TempDir(), "go.json")}, in, out)
 		}},
+		// A test binary that timed out: the hanging test never ends, and
+		// its output (the panic with every goroutine) must still show.
+		{"gotest-timeout", func(out *bytes.Buffer) error {
+			in, err := os.Open("testdata/gotest-timeout.json")
+			if err != nil {
+				return err
+			}
+			defer in.Close()
+			return cmdGotest(nil, in, out)
+		}},
 		{"table", func(out *bytes.Buffer) error {
 			return cmdTable([]string{"-go", "testdata/run1/go.json", "-course", "testdata/course.jsonl", "-stages", "testdata/stages.tsv"}, out)
 		}},
