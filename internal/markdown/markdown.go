@@ -777,6 +777,21 @@ func (w *walker) collect(doc ast.Node) {
 			}
 		}
 		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			var raw bytes.Buffer
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw.Write(seg.Value(w.src))
+			}
+			if n.HasClosure() {
+				raw.Write(n.ClosureLine.Value(w.src))
+			}
+			htmlIDs(raw.Bytes(), w.res.IDs)
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				htmlIDs(seg.Value(w.src), w.res.IDs)
+			}
 		case *extast.FootnoteLink:
 			w.res.IDs[fmt.Sprintf("fnref:%d", n.Index)] = true
 		case *extast.Footnote:
@@ -828,4 +843,27 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+var (
+	htmlTag  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s>]+)*)\s*/?>`)
+	htmlAttr = regexp.MustCompile(`(?i)(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+)
+
+// htmlIDs adds to ids the anchors that raw HTML defines: every element's
+// id, and an <a>'s name (as books do to keep an old heading's link working:
+// <a id="old-heading"></a> before a renamed heading).
+func htmlIDs(raw []byte, ids map[string]bool) {
+	for _, tag := range htmlTag.FindAllSubmatch(raw, -1) {
+		isA := strings.EqualFold(string(tag[1]), "a")
+		for _, a := range htmlAttr.FindAllSubmatch(tag[2], -1) {
+			if strings.EqualFold(string(a[1]), "name") && !isA {
+				continue
+			}
+			v := string(a[2]) + string(a[3]) + string(a[4])
+			if v != "" {
+				ids[v] = true
+			}
+		}
+	}
 }

@@ -264,3 +264,35 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// TestRawHTMLDefinesAnchors: ids in a page's raw HTML, block or inline, and
+// the names of <a> elements, are anchors that links may point at.
+func TestRawHTMLDefinesAnchors(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      []string
+		not       []string
+	}{
+		{"block anchor before a heading", "<a id=\"old-heading\"></a>\n\n## New heading\n", []string{"old-heading", "new-heading"}, nil},
+		{"inline anchor", "Text <span id='here'>x</span> more.\n", []string{"here"}, nil},
+		{"unquoted and name on a", "<a name=legacy></a>\n", []string{"legacy"}, nil},
+		{"name elsewhere is not an anchor", "<div>\n<input name=\"q\" id=\"box\">\n</div>\n", []string{"box"}, []string{"q"}},
+		{"several on one line", "<p id=\"a\">x</p><p data-x=\"1\" id=\"b\">y</p>\n", []string{"a", "b"}, []string{"1"}},
+		{"data-id is not id", "<div data-id=\"nope\"></div>\n", nil, []string{"nope"}},
+		{"code is not html", "`<a id=\"code\"></a>`\n\n```html\n<a id=\"fenced\"></a>\n```\n", nil, []string{"code", "fenced"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := New(Options{}).Convert([]byte(c.src), nil)
+			for _, id := range c.want {
+				if !res.IDs[id] {
+					t.Errorf("IDs lacks %q: %v", id, res.IDs)
+				}
+			}
+			for _, id := range c.not {
+				if res.IDs[id] {
+					t.Errorf("IDs has %q, which the page does not define: %v", id, res.IDs)
+				}
+			}
+		})
+	}
+}
