@@ -7,11 +7,13 @@
 //	content/NN-module/NN-lesson.md    a lesson
 //	content/NN-module/img/plot.svg    any other file: copied next to the pages
 //
-// NN is one or more digits followed by "-". Order comes from the number,
-// then the weight key, then the name; URLs drop the number:
+// NN is one or more digits followed by "-" or "_". Order comes from the
+// number, then the weight key, then the name; URLs drop the number:
 // content/01-loss-functions/03-cross-entropy.md is served at
-// <base>/loss-functions/cross-entropy/. Slugs are lowercase letters, digits
-// and dashes.
+// <base>/loss-functions/cross-entropy/. A lesson file without a number
+// (as books brought from elsewhere name them) comes after the numbered
+// ones, by weight and then name, with a note. Slugs are lowercase letters,
+// digits and dashes.
 //
 // # Front matter
 //
@@ -30,6 +32,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"regexp"
 	"runtime"
@@ -102,7 +105,7 @@ type Asset struct {
 }
 
 var (
-	prefixRe = regexp.MustCompile(`^(\d+)-(.+)$`)
+	prefixRe = regexp.MustCompile(`^(\d+)[-_](.+)$`)
 	slugRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
@@ -277,13 +280,18 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 			base := strings.TrimSuffix(ename, ".md")
 			pm := prefixRe.FindStringSubmatch(base)
 			if pm == nil {
-				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("lesson file %q has no number prefix", ename),
-					Hint: fmt.Sprintf("rename it to NN-%s, e.g. 01-%s", ename, ename)})
-				continue
+				dl.Add(diag.Diagnostic{File: full, Severity: diag.Warning,
+					Msg:  fmt.Sprintf("lesson file %q has no number prefix: it comes after the numbered lessons, by weight and then name", ename),
+					Hint: fmt.Sprintf("rename it to NN-%s, e.g. 01-%s, to choose its place", ename, ename)})
+				pm = []string{base, strconv.Itoa(unnumbered), base}
 			}
 			if !slugRe.MatchString(pm[2]) {
+				rename := pm[1] + "-" + slugify(pm[2]) + ".md"
+				if pm[0] == pm[2] { // unnumbered
+					rename = slugify(pm[2]) + ".md"
+				}
 				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("lesson slug %q is not lowercase letters, digits and dashes", pm[2]),
-					Hint: fmt.Sprintf("rename the file to %s-%s.md", pm[1], slugify(pm[2]))})
+					Hint: "rename the file to " + rename})
 				continue
 			}
 			if other, dup := lessonSlugs[pm[2]]; dup {
@@ -296,7 +304,9 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 			if p == nil {
 				continue
 			}
-			p.Order, _ = strconv.Atoi(pm[1])
+			if p.Order, err = strconv.Atoi(pm[1]); err != nil {
+				p.Order = unnumbered // more digits than an int holds
+			}
 			p.Slug = pm[2]
 			p.Ref = mod.Slug + "/" + p.Slug
 			p.URL = p.Ref + "/"
@@ -399,6 +409,10 @@ func sortModules(ms []*Module) {
 		return a.Dir < b.Dir
 	})
 }
+
+// unnumbered is the order of a lesson file without a number prefix: after
+// every numbered one.
+const unnumbered = math.MaxInt32
 
 func sortPages(ps []*Page) {
 	sort.SliceStable(ps, func(i, j int) bool {

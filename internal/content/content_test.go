@@ -101,7 +101,9 @@ func TestProblems(t *testing.T) {
 		{"module without number", map[string]string{"content/loss/_index.md": "---\ntitle: L\n---\n"},
 			`content/loss: module folder "loss" has no number prefix (rename it to NN-loss, e.g. 01-loss)`},
 		{"lesson without number", map[string]string{"content/1-m/_index.md": "---\ntitle: M\n---\n", "content/1-m/intro.md": "---\ntitle: I\n---\n"},
-			`content/1-m/intro.md: lesson file "intro.md" has no number prefix (rename it to NN-intro.md, e.g. 01-intro.md)`},
+			`content/1-m/intro.md: warning: lesson file "intro.md" has no number prefix: it comes after the numbered lessons, by weight and then name (rename it to NN-intro.md, e.g. 01-intro.md, to choose its place)`},
+		{"unnumbered lesson with a bad slug", map[string]string{"content/1-m/_index.md": "---\ntitle: M\n---\n", "content/1-m/Intro Part.md": "---\ntitle: I\n---\n"},
+			`content/1-m/Intro Part.md: lesson slug "Intro Part" is not lowercase letters, digits and dashes (rename the file to intro-part.md)`},
 		{"module without index", map[string]string{"content/1-m/01-a.md": "---\ntitle: A\n---\n"},
 			"content/1-m: module folder has no _index.md (add content/1-m/_index.md with at least a title in its front matter)"},
 		{"duplicate slugs", map[string]string{"content/1-m/_index.md": "---\ntitle: M\n---\n", "content/2-m/_index.md": "---\ntitle: M2\n---\n"},
@@ -142,4 +144,37 @@ func FuzzFrontMatter(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLessonOrder: NN- and NN_ prefixes order lessons by number; lessons
+// without a number come after them, by weight and then name, each with a
+// note; a number too long for an int counts as none.
+func TestLessonOrder(t *testing.T) {
+	c, dl := load(t, map[string]string{
+		"content/01_m/_index.md":                   "---\ntitle: M\n---\n",
+		"content/01_m/zeta.md":                     "---\ntitle: Zeta\n---\n",
+		"content/01_m/alpha.md":                    "---\ntitle: Alpha\n---\n",
+		"content/01_m/heavy.md":                    "---\ntitle: Heavy\nweight: -1\n---\n",
+		"content/01_m/10_ten.md":                   "---\ntitle: Ten\n---\n",
+		"content/01_m/2-two.md":                    "---\ntitle: Two\n---\n",
+		"content/01_m/01_one.md":                   "---\ntitle: One\n---\n",
+		"content/01_m/99999999999999999999-big.md": "---\ntitle: Big\n---\n",
+	}, false)
+	if dl.HasErrors() {
+		t.Fatalf("unexpected errors:\n%s", dl)
+	}
+	var got []string
+	for _, p := range c.Pages {
+		got = append(got, p.URL)
+	}
+	// The home page (none written: URL "") and the module come first; then
+	// by number, then the unnumbered by weight and file name ("99…-big.md"
+	// sorts before "alpha.md").
+	want := " m/ m/one/ m/two/ m/ten/ m/heavy/ m/big/ m/alpha/ m/zeta/"
+	if strings.Join(got, " ") != want {
+		t.Errorf("pages = %s\nwant    %s", strings.Join(got, " "), want)
+	}
+	if n := strings.Count(dl.String(), "has no number prefix"); n != 3 {
+		t.Errorf("%d notes about unnumbered lessons, want 3 (heavy, alpha, zeta):\n%s", n, dl)
+	}
 }
