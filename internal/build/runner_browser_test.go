@@ -29,7 +29,7 @@ var runnerFiles = map[string]string{
 	"content/01-m/01-add.md": "---\ntitle: Add\n---\n::: exercise m/add\nWrite `add`.\n:::\n",
 	"exercises/m/add/exercise.toml": `title = "Add two numbers"
 runtime = "browser"
-timeout = 2
+timeout = 60
 functions = ["add"]
 hints = ["first-hint: use +", "second-hint: return it"]
 `,
@@ -57,9 +57,9 @@ def test_add_matches_the_reference_on_random_numbers(learner, ref):
 func TestBrowserRunner(t *testing.T) {
 	out := buildRunnerSite(t)
 	base := browsertest.ServeDir(t, out, basePath)
-	br := browsertest.StartWith(t, browsertest.Options{Timeout: 4 * time.Minute})
+	br := browsertest.StartWith(t, browsertest.Options{Timeout: 15 * time.Minute})
 	tab := br.NewTab(t)
-	tab.WaitTimeout = 90 * time.Second // the first run starts Python in the page
+	tab.WaitTimeout = 5 * time.Minute // a hang guard: the first run starts Python, slow on a loaded machine
 	tab.Navigate(base + "m/add/")
 	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
 	tab.WaitFor(sec + `.courseRunner !== undefined`)
@@ -146,10 +146,14 @@ func TestBrowserRunner(t *testing.T) {
 	})
 
 	t.Run("an_endless_loop_times_out_and_python_restarts", func(t *testing.T) {
+		// The exercise allows 60 s, so that no run that must pass can time
+		// out on a loaded machine; this run alone gets 2 s.
+		browsertest.Eval[int](tab, `courseRunner.timeoutS = 2`)
 		browsertest.Eval[bool](tab, sec+`.courseRunner.setText("def add(a, b):\n    while True:\n        pass\n") || true`)
 		if got := runAndWait(); got != "fail" {
 			t.Fatalf("status %q, want fail", got)
 		}
+		browsertest.Eval[bool](tab, `(courseRunner.timeoutS = null) === null`)
 		msg := str(sec + `.querySelector('.report-tests').textContent`)
 		if !strings.Contains(msg, "timed out: the check took longer than 2 s") || !strings.Contains(msg, "not run: the check was stopped") {
 			t.Errorf("the timeout report says:\n%s", msg)
@@ -340,9 +344,9 @@ func TestBrowserRunnerInterruptsWhenIsolated(t *testing.T) {
 		files.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	br := browsertest.StartWith(t, browsertest.Options{Timeout: 3 * time.Minute})
+	br := browsertest.StartWith(t, browsertest.Options{Timeout: 15 * time.Minute})
 	tab := br.NewTab(t)
-	tab.WaitTimeout = 90 * time.Second
+	tab.WaitTimeout = 5 * time.Minute // hang guards, as in TestBrowserRunner
 	tab.Navigate(srv.URL + basePath + "m/add/")
 	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
 	tab.WaitFor(sec + `.courseRunner !== undefined`)
@@ -361,7 +365,9 @@ func TestBrowserRunnerInterruptsWhenIsolated(t *testing.T) {
 	if r := check(addSolution); r["status"] != "pass" {
 		t.Fatalf("the solution: %v", r)
 	}
+	browsertest.Eval[int](tab, `courseRunner.timeoutS = 2`) // this run alone; the exercise allows 60 s
 	r := check("def add(a, b):\n    while True:\n        pass\n")
+	browsertest.Eval[bool](tab, `(courseRunner.timeoutS = null) === null`)
 	text := browsertest.Eval[string](tab, sec+`.querySelector('.exercise-results').textContent`)
 	if r["status"] != "fail" || !strings.Contains(text, "timed out: the check took longer than 2 s") || strings.Contains(text, "restarted") {
 		t.Fatalf("the endless loop's report (status %v):\n%s", r["status"], text)
@@ -460,4 +466,36 @@ func TestPyodideHosting(t *testing.T) {
 	if !strings.Contains(build.PyodideCDN, "/v"+build.PyodideVersion+"/") {
 		t.Errorf("the CDN URL %s is not for Pyodide %s", build.PyodideCDN, build.PyodideVersion)
 	}
+}
+
+// TestBrowserRunnerWarmStartsPythonOnce: courseRunner.warm() starts Python
+// before any Run (course test does it before its timed checks) and
+// resolves once it is ready; a Run afterwards and a second warm() use the
+// same Python.
+func TestBrowserRunnerWarmStartsPythonOnce(t *testing.T) {
+	out := buildRunnerSite(t)
+	base := browsertest.ServeDir(t, out, basePath)
+	br := browsertest.StartWith(t, browsertest.Options{Timeout: 15 * time.Minute})
+	tab := br.NewTab(t)
+	tab.WaitTimeout = 5 * time.Minute // hang guards: starting Python is slow on a loaded machine
+	tab.Navigate(base + "m/add/")
+	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
+	tab.WaitFor(sec + `.courseRunner !== undefined`)
+	if n := browsertest.Eval[int](tab, `courseRunner.workerStarts`); n != 0 {
+		t.Fatalf("Python started %d times before anything asked for it", n)
+	}
+	if !browsertest.Eval[bool](tab, `courseRunner.warm()`) {
+		t.Fatal("warm() resolved false on a page with an exercise")
+	}
+	r := browsertest.Eval[map[string]any](tab, sec+`.courseRunner.run({source: `+jsString(addSolution)+`})`)
+	if r["status"] != "pass" {
+		t.Fatalf("the solution after warm(): %v", r)
+	}
+	if !browsertest.Eval[bool](tab, `courseRunner.warm()`) {
+		t.Fatal("a second warm() resolved false")
+	}
+	if n := browsertest.Eval[int](tab, `courseRunner.workerStarts`); n != 1 {
+		t.Errorf("Python started %d times, want once", n)
+	}
+	tab.AssertClean()
 }

@@ -107,22 +107,48 @@ func (s *Session) Has(id string) bool {
 	return ok
 }
 
+// StartTimeout bounds loading an exercise's page and starting Python in it,
+// before any check: a hang guard, since on a loaded machine the start
+// takes many times its 4 s alone, and that is not the check's time.
+const StartTimeout = 5 * time.Minute
+
+// open loads page and starts Python in it (courseRunner.warm).
+func (s *Session) open(page string) error {
+	ctx, cancel := context.WithTimeout(s.ctx, StartTimeout)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.base+page)); err != nil {
+		return fmt.Errorf("loading %s: %w", page, err)
+	}
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
+		while (!(window.courseRunner && window.courseRunner.warm)) await new Promise((r) => setTimeout(r, 50));
+		return await window.courseRunner.warm();
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return fmt.Errorf("%s: Python did not start in the page within %s", page, StartTimeout)
+		}
+		return fmt.Errorf("%s: starting Python: %w", page, err)
+	}
+	return nil
+}
+
 // Check runs source, named file, through the page's runner for exercise id
-// and returns the page's report. A run takes at most timeout (the first one
-// starts Python in the page).
+// and returns the page's report. The page is loaded and Python started
+// first if need be (within StartTimeout); the run itself takes at most
+// timeout.
 func (s *Session) Check(id string, source []byte, file string, timeout time.Duration) (*exercise.Report, error) {
 	page, ok := s.pages[id]
 	if !ok {
 		return nil, fmt.Errorf("no page of the site embeds exercise %s", id)
 	}
-	ctx, cancel := context.WithTimeout(s.ctx, timeout)
-	defer cancel()
 	if s.current != page {
-		if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.base+page)); err != nil {
-			return nil, fmt.Errorf("loading %s: %w", page, err)
+		if err := s.open(page); err != nil {
+			return nil, err
 		}
 		s.current = page
 	}
+	ctx, cancel := context.WithTimeout(s.ctx, timeout)
+	defer cancel()
 	sel, _ := json.Marshal(`section.exercise[data-exercise="` + id + `"]`)
 	src, _ := json.Marshal(string(source))
 	name, _ := json.Marshal(file)

@@ -140,7 +140,8 @@ type Options struct {
 	// RequireRunner makes the absence of any Run button a finding.
 	RequireRunner bool
 	// RunnerTimeout bounds one exercise run, Pyodide's first load included;
-	// 0 means 120 s.
+	// 0 means 5 minutes, a hang guard: the load takes 4 s alone and many
+	// times that on a loaded machine.
 	RunnerTimeout time.Duration
 	// PageTimeout bounds each wait on a page (load, settle, axe); 0 means
 	// 60 s, a hang guard wide enough for a loaded machine.
@@ -239,7 +240,7 @@ func (o *Options) defaults() error {
 		o.LessonBudget = DefaultLessonBudget
 	}
 	if o.RunnerTimeout <= 0 {
-		o.RunnerTimeout = 120 * time.Second
+		o.RunnerTimeout = 5 * time.Minute
 	}
 	if o.PageTimeout <= 0 {
 		o.PageTimeout = 60 * time.Second
