@@ -102,17 +102,18 @@
   var inA = field("Shape of a", "-a", a.join(", "));
   var inB = field("Shape of b", "-b", b.join(", "));
   var presetWrap = el("span", {});
-  presetWrap.style.cssText = "display:flex;align-items:center;gap:.5rem;flex:1 1 14rem";
+  presetWrap.style.cssText = "display:flex;align-items:center;gap:.5rem;flex:1 1 14rem;min-width:0";
   var presetLabel = el("label", { for: uid + "-p" }, "Examples");
   var preset = el("select", { id: uid + "-p" });
+  preset.style.cssText = "min-width:0;max-width:100%;flex:1 1 auto";
   var PRESETS = [
     ["", "choose an example…"],
-    ["4, 1, 3|5, 3", "pairwise differences: (n, 1, d) and (m, d)"],
-    ["4, 1|4", "column against vector: (n, 1) and (n,)"],
-    ["2, 3|4", "a mismatch: (2, 3) and (4,)"],
-    ["8, 1, 6, 1|7, 1, 5", "four dimensions against three"],
-    ["|3", "a 0-dimensional tensor against (3,)"],
-    ["0, 3|4, 1, 3", "an empty dimension against 1"],
+    ["4, 1, 3|5, 3", "pairwise: (n, 1, d), (m, d)"],
+    ["4, 1|4", "column, vector: (n, 1), (n,)"],
+    ["2, 3|4", "mismatch: (2, 3), (4,)"],
+    ["8, 1, 6, 1|7, 1, 5", "4 dimensions against 3"],
+    ["|3", "0-dimensional against (3,)"],
+    ["0, 3|4, 1, 3", "size 0 against size 1"],
   ];
   PRESETS.forEach(function (p) { preset.appendChild(el("option", { value: p[0] }, p[1])); });
   presetWrap.appendChild(presetLabel);
