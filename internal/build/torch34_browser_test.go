@@ -135,6 +135,39 @@ func TestBrowserPyTorchModuleAndTrainingFigures(t *testing.T) {
 		fits(t, tab, "module-tree")
 		tab.AssertClean()
 	})
+
+	t.Run("lr_curves_converge_oscillate_and_diverge_as_the_lesson_prints", func(t *testing.T) {
+		tab := open(t, "pytorch/training-loop/", "lr-curves")
+		want := "lr = 0.30: loss 2.488 at the start, 0.03991 after 50 steps (the least-squares minimum is 0.03991). " +
+			"Each step multiplies the bias's error by 1 − 2·lr = 0.40 and the slope's by 1 − 0.733·lr = 0.78: both errors shrink: the loss converges."
+		if got := readout(tab, "lr-curves"); got != want {
+			t.Errorf("the figure reads %q, want %q (the lesson's block prints 0.03991)", got, want)
+		}
+		slider := sel("lr-curves", `input[type="range"]`)
+		focus(tab, slider)
+		tab.Press(kb.Home) // 0.05: still falling
+		if got := readout(tab, "lr-curves"); !strings.HasPrefix(got, "lr = 0.05: loss 2.488 at the start, 0.07493 after 50 steps") {
+			t.Errorf("at lr 0.05 the figure reads %q; the lesson prints 0.07493", got)
+		}
+		tab.Press(strings.Repeat(kb.ArrowRight, 19)) // 1.00: the bias oscillates
+		if got := readout(tab, "lr-curves"); !strings.HasPrefix(got, "lr = 1.00: loss 2.488 at the start, 1.021 after 50 steps") ||
+			!strings.HasSuffix(got, "the bias jumps between two values for ever: no convergence.") {
+			t.Errorf("at lr 1.0 the figure reads %q; the lesson prints 1.021", got)
+		}
+		tab.Press(kb.ArrowRight) // 1.05
+		tab.Press(kb.ArrowRight) // 1.10
+		if got := readout(tab, "lr-curves"); !strings.HasPrefix(got, "lr = 1.10: loss 2.488 at the start, 8.125e+07 after 50 steps") ||
+			!strings.HasSuffix(got, "the error grows every step: the loss diverges.") {
+			t.Errorf("at lr 1.1 the figure reads %q; the lesson prints 8.125e+07", got)
+		}
+		tab.Press(kb.End)
+		if got := readout(tab, "lr-curves"); !strings.HasPrefix(got, "lr = 1.50: loss 2.488 at the start, 1.244e+30 after 50 steps") {
+			t.Errorf("at lr 1.5 the figure reads %q; the lesson prints 1.244e+30", got)
+		}
+		themed(t, tab, sel("lr-curves", "path.fig-s1"), "stroke")
+		fits(t, tab, "lr-curves")
+		tab.AssertClean()
+	})
 }
 
 // The static fallbacks of these figures are what their scripts draw: each
@@ -151,7 +184,7 @@ func TestPyTorchModuleAndTrainingFallbacksAreUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, script := range []string{"module-tree.py"} {
+	for _, script := range []string{"module-tree.py", "lr-curves.py"} {
 		t.Run(script, func(t *testing.T) {
 			cmd := exec.Command(python, filepath.Join("scripts", "figures", script), "--check")
 			cmd.Dir = root
@@ -162,5 +195,3 @@ func TestPyTorchModuleAndTrainingFallbacksAreUpToDate(t *testing.T) {
 		})
 	}
 }
-
-var _ = kb.Enter
