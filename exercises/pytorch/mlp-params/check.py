@@ -1,6 +1,7 @@
-"""Checks mlp by what it computes (parameter shapes, count and output with
-the same weights), count_parameters on models with frozen and shared parts,
-and hidden_width_for_budget, each against the reference."""
+"""Checks mlp by its layers (an nn.Sequential of Linear and ReLU, in order)
+and by what it computes (parameter shapes, count and output with the same
+weights), count_parameters on models with frozen and shared parts and with
+buffers, and hidden_width_for_budget, each against the reference."""
 
 import torch
 from torch import nn
@@ -44,6 +45,8 @@ def model_for(rng):
         layers.append(nn.Tanh())
     if rng.random() < 0.3:
         layers.append(nn.LayerNorm(sizes[-1]))
+    if rng.random() < 0.3:
+        layers.append(nn.BatchNorm1d(sizes[-1]))  # two parameters, three buffers
     model = nn.Sequential(*layers)
     for p in model.parameters():
         if rng.random() < 0.3:
@@ -60,6 +63,29 @@ def test_mlp_matches_the_reference_on_random_sizes(learner, ref):
     for rng in cc.random_cases(20, seed=5):
         sizes = [rng.randint(1, 12) for _ in range(rng.randint(2, 5))]
         cc.compare(behaviour(learner.mlp), behaviour(ref.mlp), sizes, rtol=1e-5, atol=1e-6)
+
+
+def layers(build):
+    """Wraps an mlp builder: the layers of the nn.Sequential it builds, in order."""
+
+    def mlp(sizes):
+        model = build(sizes)
+        cc.expect(isinstance(model, nn.Sequential), f"mlp({sizes}) should return an nn.Sequential",
+                  expected="nn.Sequential", actual=type(model).__name__)
+
+        def describe(m):
+            if isinstance(m, nn.Linear):
+                return f"Linear({m.in_features}, {m.out_features}, bias={m.bias is not None})"
+            return type(m).__name__
+
+        return [describe(m) for m in model]
+
+    return mlp
+
+
+def test_mlp_is_a_sequential_of_linear_and_relu_layers(learner, ref):
+    for sizes in ([4, 8, 3], [5, 1], [2, 16, 16, 1]):
+        cc.compare(layers(learner.mlp), layers(ref.mlp), sizes)
 
 
 def test_mlp_output_can_be_negative(learner):
@@ -83,6 +109,13 @@ def test_count_parameters_skips_frozen_parameters(learner, ref):
     for p in model[0].parameters():
         p.requires_grad_(False)
     cc.compare(learner.count_parameters, ref.count_parameters, model)
+
+
+def test_count_parameters_leaves_out_buffers(learner, ref):
+    # BatchNorm1d(3): weight and bias (6 numbers) are parameters; running_mean,
+    # running_var and num_batches_tracked (7 numbers) are buffers.
+    for model in (nn.BatchNorm1d(3), nn.Sequential(nn.Linear(2, 3), nn.BatchNorm1d(3), nn.ReLU(), nn.Linear(3, 1))):
+        cc.compare(learner.count_parameters, ref.count_parameters, model)
 
 
 def test_count_parameters_counts_a_shared_layer_once(learner, ref):

@@ -6,11 +6,13 @@
    the last. sizes has at least two entries.
 
 2. count_parameters(model): how many numbers training would change, i.e.
-   the elements of the model's parameters that require gradients.
+   the elements of the model's parameters that require gradients. Buffers
+   (BatchNorm's running statistics) are not parameters, and a layer used
+   twice in the model counts once.
 
 3. hidden_width_for_budget(n_in, n_out, budget): the largest hidden width h
-   such that mlp([n_in, h, n_out]) has at most `budget` parameters, or 0 if
-   no h >= 1 fits.
+   (an int) such that mlp([n_in, h, n_out]) has at most `budget`
+   parameters, or 0 if no h >= 1 fits.
 """
 
 import torch
