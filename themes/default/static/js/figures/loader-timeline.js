@@ -105,7 +105,8 @@
     const grid = el("g", { class: "fig-grid" }, layer);
     for (let v = 0; v <= end + 1e-9; v += tick) {
       el("line", { x1: x(v), x2: x(v), y1: TOP, y2: AXIS }, grid);
-      el("text", { x: x(v), y: AXIS + 18, "text-anchor": "middle", class: "fig-tick" }, grid, String(v));
+      const last = v + tick > end + 1e-9;
+      el("text", { x: x(v), y: AXIS + 18, "text-anchor": last ? "end" : "middle", class: "fig-tick" }, grid, String(v));
     }
     el("line", { x1: ML, x2: W - MR, y1: AXIS, y2: AXIS, class: "fig-axis" }, grid);
     el("text", { x: (ML + W - MR) / 2, y: H - 6, "text-anchor": "middle", class: "fig-label" }, layer, "time (ms)");
