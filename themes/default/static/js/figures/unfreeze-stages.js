@@ -53,13 +53,13 @@
   var controls = el("div", { class: "figure-controls" });
   function group() {
     var g = el("span", {});
-    g.style.cssText = "display:flex;align-items:center;gap:.5rem;flex:1 1 15rem";
+    g.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;flex:1 1 15rem;min-width:0";
     for (var i = 0; i < arguments.length; i++) g.appendChild(arguments[i]);
     controls.appendChild(g);
   }
   var stagesLabel = el("label", { for: uid + "-stages" }, "Stages unfrozen");
   var stagesInput = el("input", { id: uid + "-stages", type: "range", min: "0", max: "5", step: "1", value: String(unfrozen) });
-  stagesInput.style.minWidth = "6rem";
+  stagesInput.style.cssText = "flex:1 1 6rem;min-width:6rem";
   var stagesOut = el("output", { for: uid + "-stages", class: "figure-value" });
   stagesOut.style.minWidth = "8.5em";
   group(stagesLabel, stagesInput, stagesOut);
