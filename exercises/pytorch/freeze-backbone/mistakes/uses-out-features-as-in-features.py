@@ -1,0 +1,19 @@
+# Sizes the new head from the old head's out_features (1000) instead of its in_features.
+import torch
+from torch import nn
+
+
+def prepare_fine_tuning(model, n_classes, lr):
+    model.fc = nn.Linear(model.fc.out_features, n_classes)
+    for name, p in model.named_parameters():
+        p.requires_grad_(name.startswith("fc."))
+    return torch.optim.SGD(model.fc.parameters(), lr=lr, momentum=0.9, weight_decay=1e-4)
+
+
+def train_mode(model):
+    model.train()
+    for m in model.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm):
+            if not any(p.requires_grad for p in m.parameters()):
+                m.eval()
+    return model
