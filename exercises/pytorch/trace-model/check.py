@@ -36,6 +36,20 @@ class Gated(nn.Module):
         return self.big(x)
 
 
+class Spec(dict):
+    """A model's description; its repr is what the learner reads as the input."""
+
+    def __repr__(self):
+        if "threshold" in self:
+            return (f"<a Gated model in training mode: Linear({self['in']}, {self['out']}) when |x| < "
+                    f"{self['threshold']}, else Linear({self['in']}, {self['hidden']}), ReLU, Dropout({self['p']}), "
+                    f"Linear({self['hidden']}, {self['out']}); seed {self['seed']}>")
+        bn = f"BatchNorm1d({self['hidden']}), " if self["batchnorm"] else ""
+        return (f"<Sequential(Linear({self['in']}, {self['hidden']}), {bn}ReLU, Dropout({self['p']}), "
+                f"Linear({self['hidden']}, {self['out']})) in training mode, example of shape (4, {self['in']}); "
+                f"seed {self['seed']}>")
+
+
 def mlp(spec):
     """A small classifier in training mode, as it comes out of training."""
     torch.manual_seed(spec["seed"])
@@ -124,24 +138,24 @@ def eager_gated():
 
 
 EDGE_MLPS = [
-    {"seed": 1, "in": 8, "hidden": 16, "out": 3, "p": 0.5, "batchnorm": True},
-    {"seed": 2, "in": 5, "hidden": 32, "out": 1, "p": 0.2, "batchnorm": True},
-    {"seed": 3, "in": 12, "hidden": 6, "out": 4, "p": 0.5, "batchnorm": False},
+    Spec({"seed": 1, "in": 8, "hidden": 16, "out": 3, "p": 0.5, "batchnorm": True}),
+    Spec({"seed": 2, "in": 5, "hidden": 32, "out": 1, "p": 0.2, "batchnorm": True}),
+    Spec({"seed": 3, "in": 12, "hidden": 6, "out": 4, "p": 0.5, "batchnorm": False}),
 ]
 EDGE_GATED = [
-    {"seed": 4, "in": 8, "hidden": 16, "out": 3, "p": 0.5, "threshold": 1.0},
-    {"seed": 5, "in": 3, "hidden": 8, "out": 2, "p": 0.3, "threshold": 2.5},
+    Spec({"seed": 4, "in": 8, "hidden": 16, "out": 3, "p": 0.5, "threshold": 1.0}),
+    Spec({"seed": 5, "in": 3, "hidden": 8, "out": 2, "p": 0.3, "threshold": 2.5}),
 ]
 
 
 def random_mlp(rng):
-    return {"seed": rng.randint(0, 10**6), "in": rng.randint(1, 16), "hidden": rng.randint(2, 24),
-            "out": rng.randint(1, 5), "p": rng.choice([0.2, 0.5, 0.7]), "batchnorm": rng.random() < 0.7}
+    return Spec({"seed": rng.randint(0, 10**6), "in": rng.randint(1, 16), "hidden": rng.randint(2, 24),
+                 "out": rng.randint(1, 5), "p": rng.choice([0.2, 0.5, 0.7]), "batchnorm": rng.random() < 0.7})
 
 
 def random_gated(rng):
-    return {"seed": rng.randint(0, 10**6), "in": rng.randint(1, 12), "hidden": rng.randint(2, 16),
-            "out": rng.randint(1, 4), "p": rng.choice([0.2, 0.5]), "threshold": rng.choice([0.5, 1.0, 3.0])}
+    return Spec({"seed": rng.randint(0, 10**6), "in": rng.randint(1, 12), "hidden": rng.randint(2, 16),
+                 "out": rng.randint(1, 4), "p": rng.choice([0.2, 0.5]), "threshold": rng.choice([0.5, 1.0, 3.0])})
 
 
 def test_trace_for_inference_returns_a_script_module(learner):
