@@ -1,0 +1,24 @@
+# Uses the rank as a 0-based index (ordered[k] instead of ordered[k - 1]), clamped at the end.
+import time
+
+
+def percentile(samples, p):
+    if not samples or not 1 <= p <= 100:
+        raise ValueError("bad arguments")
+    ordered = sorted(samples)
+    k = -(-p * len(ordered) // 100)
+    return ordered[min(k, len(ordered) - 1)]
+
+
+def measure_latency(fn, inputs, warmup, runs, clock=time.perf_counter):
+    if not inputs or warmup < 0 or runs < 1:
+        raise ValueError("bad arguments")
+    for i in range(warmup):
+        fn(inputs[i % len(inputs)])
+    latencies = []
+    for i in range(warmup, warmup + runs):
+        x = inputs[i % len(inputs)]
+        start = clock()
+        fn(x)
+        latencies.append(clock() - start)
+    return {f"p{p}": percentile(latencies, p) for p in (50, 95, 99)}

@@ -1,0 +1,23 @@
+# Sorts the caller's list in place with samples.sort().
+import time
+
+
+def percentile(samples, p):
+    if not samples or not 1 <= p <= 100:
+        raise ValueError("bad arguments")
+    samples.sort()
+    return samples[-(-p * len(samples) // 100) - 1]
+
+
+def measure_latency(fn, inputs, warmup, runs, clock=time.perf_counter):
+    if not inputs or warmup < 0 or runs < 1:
+        raise ValueError("bad arguments")
+    for i in range(warmup):
+        fn(inputs[i % len(inputs)])
+    latencies = []
+    for i in range(warmup, warmup + runs):
+        x = inputs[i % len(inputs)]
+        start = clock()
+        fn(x)
+        latencies.append(clock() - start)
+    return {f"p{p}": percentile(latencies, p) for p in (50, 95, 99)}
