@@ -84,6 +84,48 @@ func TestBrowserClassicalVisionFigures(t *testing.T) {
 		}
 		tab.AssertClean()
 	})
+
+	t.Run("kernel_explorer_sums_the_window_under_each_border_mode", func(t *testing.T) {
+		tab := open(t, "classical-vision/convolution/")
+		want := "Output at row 0, column 0 (box blur (÷ 9), reflect-101 (OpenCV default), correlation as in filter2D): " +
+			"values 6, 8, 6, 7, 9, 7, 6, 8, 6; 1·6 + 1·8 + 1·6 + 1·7 + 1·9 + 1·7 + 1·6 + 1·8 + 1·6 = 63; 63 / 9 = 7."
+		if got := readout(tab); got != want {
+			t.Errorf("the kernel explorer reads %q, want %q (the lesson's description quotes these numbers)", got, want)
+		}
+		// Border: reflect-101 → reflect with the keyboard. The corner window
+		// is then 9 9 7 / 9 9 7 / 8 8 6: sum 72, output 8.
+		focus(tab, `.figure-live select[id$="-border"]`)
+		tab.Press(kb.ArrowDown)
+		if got := readout(tab); !strings.Contains(got, "reflect,") || !strings.Contains(got, "values 9, 9, 7, 9, 9, 7, 8, 8, 6;") ||
+			!strings.HasSuffix(got, "= 72; 72 / 9 = 8.") {
+			t.Errorf("with BORDER_REFLECT the explorer reads %q", got)
+		}
+		// Kernel: box → Gaussian → sharpen → Sobel x → shift, then flip it:
+		// correlation picks the right neighbour (7), convolution the left (a
+		// reflected 9 under BORDER_REFLECT).
+		focus(tab, `.figure-live select[id$="-kernel"]`)
+		tab.Press(kb.End)
+		if got := readout(tab); !strings.HasSuffix(got, "= 7.") {
+			t.Errorf("the shift kernel at the corner reads %q, want the right-hand neighbour 7", got)
+		}
+		focus(tab, `.figure-live input[type=checkbox]`)
+		tab.Press(" ")
+		if got := readout(tab); !strings.Contains(got, "kernel flipped: convolution") || !strings.HasSuffix(got, "= 9.") {
+			t.Errorf("the flipped shift kernel at the corner reads %q, want the left-hand (padded) neighbour 9", got)
+		}
+		// Move the window: column slider, then Next wraps to the next row.
+		focus(tab, `.figure-live input[id$="-col"]`)
+		tab.Press(kb.End)
+		focus(tab, `.figure-live button`)
+		tab.Press(kb.Enter)
+		if got := readout(tab); !strings.HasPrefix(got, "Output at row 1, column 0 ") {
+			t.Errorf("after End on the column and Next the explorer reads %q", got)
+		}
+		if n := browsertest.Eval[int](tab, `document.querySelectorAll(".figure-live svg text").length`); n != 3+64+9+36 {
+			t.Errorf("the explorer draws %d labels, want %d (3 titles, 64 input cells, 9 weights, 36 outputs)", n, 3+64+9+36)
+		}
+		tab.AssertClean()
+	})
 }
 
 // The static fallbacks of these figures are what their scripts draw: each
@@ -100,7 +142,7 @@ func TestClassicalVisionFigureFallbacksAreUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, script := range []string{"pixel-mixer.py"} {
+	for _, script := range []string{"pixel-mixer.py", "kernel-explorer.py"} {
 		t.Run(script, func(t *testing.T) {
 			cmd := exec.Command(python, filepath.Join("scripts", "figures", script), "--check")
 			cmd.Dir = root
