@@ -10,6 +10,7 @@ equals cv2.filter2D with the same kernel and border mode.
     python3 scripts/figures/kernel-explorer.py --check   # exit 1 if the committed fallback differs
 """
 
+import math
 import pathlib
 import sys
 
@@ -81,6 +82,11 @@ def fmt(v):
     return str(int(r)) if r == int(r) else str(r)
 
 
+def cell_text(v):
+    r = math.floor(v * 10 + 0.5) / 10
+    return str(int(r)) if r == int(r) else str(r)
+
+
 def cell(x, y, text, fill, stroke, muted=False, dashed=False):
     dash = ' stroke-dasharray="3 3"' if dashed else ""
     colour, weight = (MUTED, "") if muted else (TEXT, ' font-weight="600"')
@@ -114,7 +120,7 @@ def draw(kernel, border, row, col):
                    f'text-anchor="middle">÷ {div}</text>')
     for oy in range(N):
         for ox in range(N):
-            out.append(cell(OX + ox * C, TOP + C + oy * C, fmt(value(oy, ox, kernel, border)), BG_MUTED, BORDER,
+            out.append(cell(OX + ox * C, TOP + C + oy * C, cell_text(value(oy, ox, kernel, border)), BG_MUTED, BORDER,
                             muted=True))
     out.append(f'<rect x="{OX + col * C - 1}" y="{TOP + C + row * C - 1}" width="{C}" height="{C}" rx="4" '
                f'fill="none" stroke="{ACCENT}" stroke-width="3"/>')

@@ -23,7 +23,7 @@ FIXED = (9798, 19235, 3735)
 FILLS = ("#c4202c", "#17753a", "#0b63ce")
 MUTED_BG, BG = "#eceff3", "#ffffff"
 TEXT, MUTED, BORDER = "#1b1f24", "#57606a", "#b9c1cb"
-W, H, X0, BAR_W = 560, 200, 110, 420
+W, H, X0, BAR_W = 580, 210, 130, 440
 
 
 def opencv_gray(c):
@@ -46,10 +46,10 @@ def draw(rgb):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" '
            'font-family="system-ui, sans-serif">',
            f'<rect width="{W}" height="{H}" fill="{BG}"/>',
-           f'<rect x="8" y="22" width="44" height="44" rx="4" fill="rgb({rgb[0]},{rgb[1]},{rgb[2]})" stroke="{BORDER}"/>',
-           f'<rect x="58" y="22" width="44" height="44" rx="4" fill="rgb({gray},{gray},{gray})" stroke="{BORDER}"/>',
-           text(30, 82, "colour", anchor="middle"),
-           text(80, 82, f"gray {gray}", anchor="middle"),
+           f'<rect x="8" y="22" width="50" height="44" rx="4" fill="rgb({rgb[0]},{rgb[1]},{rgb[2]})" stroke="{BORDER}"/>',
+           f'<rect x="66" y="22" width="50" height="44" rx="4" fill="rgb({gray},{gray},{gray})" stroke="{BORDER}"/>',
+           text(33, 82, "colour", anchor="middle"),
+           text(91, 82, f"gray {gray}", anchor="middle"),
            text(X0, 16, "Y = 0.299 R + 0.587 G + 0.114 B  (0 to 255)", label=True),
            f'<rect x="{X0}" y="24" width="{BAR_W}" height="26" fill="{MUTED_BG}" stroke="{BORDER}"/>']
     x = X0
@@ -73,10 +73,10 @@ def draw(rgb):
                    'stroke-dasharray="4 4"/>')
         out.append(text(mx, top2 + 40, str(m), anchor="middle"))
     out.append(text(X0, top2 + 40, "0", anchor="middle"))
-    out.append(text(X0 + BAR_W, top2 + 40, "765", anchor="middle"))
+    out.append(text(X0 + BAR_W, top2 + 40, "765", anchor="end"))
     if total > 255:
-        out.append(text(X0, top2 + 62, f"numpy uint8: {total} mod 256 = {total % 256} (wrapped)   "
-                                       f"cv2.add: {min(total, 255)} (saturated)", label=True))
+        out.append(text(X0, top2 + 62, f"numpy uint8: {total} mod 256 = {total % 256} (wrapped)", label=True))
+        out.append(text(X0, top2 + 80, f"cv2.add: {min(total, 255)} (saturated)", label=True))
     else:
         out.append(text(X0, top2 + 62, f"fits in uint8: numpy and cv2.add both give {total}"))
     out.append(text(8, top2 + 16, "sum", label=True))

@@ -79,6 +79,11 @@
     products(y, x).forEach(function (p) { s += p[0] * p[1]; });
     return s / KERNELS[kernelName].div;
   }
+  // Output cells: one decimal (Math.round, as the fallback script's floor(v * 10 + 0.5)).
+  function cellText(v) {
+    var r = Math.round(v * 10) / 10;
+    return String(r === 0 ? 0 : r);
+  }
   function fmt(v) {
     var r = Math.round(v * 100) / 100;
     return String(r === 0 ? 0 : r);
@@ -175,7 +180,7 @@
     if (k.div !== 1) svg.appendChild(svgEl("text", { x: KX + 1.5 * C, y: TOP + 4 * C + 20, "text-anchor": "middle", class: "fig-tick" }, "÷ " + k.div));
     // Output.
     for (var oy = 0; oy < N; oy++) for (var ox = 0; ox < N; ox++) {
-      cell(OX + ox * C, TOP + C + oy * C, fmt(value(oy, ox)), "fill:var(--bg-muted);stroke:var(--border)", "fig-tick");
+      cell(OX + ox * C, TOP + C + oy * C, cellText(value(oy, ox)), "fill:var(--bg-muted);stroke:var(--border)", "fig-tick");
     }
     svg.appendChild(svgEl("rect", { x: OX + col * C - 1, y: TOP + C + row * C - 1, width: C, height: C, rx: 4,
       style: "fill:none;stroke:var(--fig-2);stroke-width:3" }));

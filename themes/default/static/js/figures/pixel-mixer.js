@@ -49,7 +49,7 @@
     return e;
   }
 
-  var W = 560, H = 200, X0 = 110, BAR_W = 420;
+  var W = 580, H = 210, X0 = 130, BAR_W = 440;
   var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, class: "fig-svg", role: "img",
     "aria-label": "The pixel's colour and gray value, its luminance as three weighted parts, and the sum R + G + B against the uint8 limit" });
   svg.style.cssText = "max-width:" + Math.round(W * 1.4) + "px;margin:0 auto;aspect-ratio:" + W + "/" + H;
@@ -102,10 +102,10 @@
 
     // Swatches: the colour and its gray.
     var css = "rgb(" + rgb.join(",") + ")";
-    svg.appendChild(svgEl("rect", { x: 8, y: 22, width: 44, height: 44, rx: 4, style: "fill:" + css + ";stroke:var(--border-strong)" }));
-    svg.appendChild(svgEl("rect", { x: 58, y: 22, width: 44, height: 44, rx: 4, style: "fill:rgb(" + gray + "," + gray + "," + gray + ");stroke:var(--border-strong)" }));
-    svg.appendChild(text(30, 82, "colour", "fig-tick", "middle"));
-    svg.appendChild(text(80, 82, "gray " + gray, "fig-tick", "middle"));
+    svg.appendChild(svgEl("rect", { x: 8, y: 22, width: 50, height: 44, rx: 4, style: "fill:" + css + ";stroke:var(--border-strong)" }));
+    svg.appendChild(svgEl("rect", { x: 66, y: 22, width: 50, height: 44, rx: 4, style: "fill:rgb(" + gray + "," + gray + "," + gray + ");stroke:var(--border-strong)" }));
+    svg.appendChild(text(33, 82, "colour", "fig-tick", "middle"));
+    svg.appendChild(text(91, 82, "gray " + gray, "fig-tick", "middle"));
 
     // Bar 1: Y as three weighted contributions on a 0-255 axis.
     var scale1 = BAR_W / 255, x = X0;
@@ -133,11 +133,13 @@
       svg.appendChild(text(mx, top2 + 40, String(m), "fig-tick", "middle"));
     });
     svg.appendChild(text(X0, top2 + 40, "0", "fig-tick", "middle"));
-    svg.appendChild(text(X0 + BAR_W, top2 + 40, "765", "fig-tick", "middle"));
-    var note = sum > 255
-      ? "numpy uint8: " + sum + " mod 256 = " + wrapped + " (wrapped)   cv2.add: " + saturated + " (saturated)"
-      : "fits in uint8: numpy and cv2.add both give " + sum;
-    svg.appendChild(text(X0, top2 + 62, note, sum > 255 ? "fig-label" : "fig-tick"));
+    svg.appendChild(text(X0 + BAR_W, top2 + 40, "765", "fig-tick", "end"));
+    if (sum > 255) {
+      svg.appendChild(text(X0, top2 + 62, "numpy uint8: " + sum + " mod 256 = " + wrapped + " (wrapped)", "fig-label"));
+      svg.appendChild(text(X0, top2 + 80, "cv2.add: " + saturated + " (saturated)", "fig-label"));
+    } else {
+      svg.appendChild(text(X0, top2 + 62, "fits in uint8: numpy and cv2.add both give " + sum, "fig-tick"));
+    }
     svg.appendChild(text(8, top2 + 16, "sum", "fig-label"));
 
     live.textContent = "RGB (" + rgb.join(", ") + "). BT.601 luminance 0.299·" + rgb[0] + " + 0.587·" + rgb[1] + " + 0.114·" + rgb[2] +
