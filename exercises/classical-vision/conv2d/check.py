@@ -106,6 +106,17 @@ def test_conv2d_with_a_1x1_kernel_scales_the_image(learner):
     same(learner, img, np.array([[-1.0]]))
 
 
+def test_conv2d_returns_a_new_array(learner):
+    def conv2d(img, kernel):  # named like the learner's, for the message
+        return img, learner.conv2d(img, kernel)
+
+    img, out = cc.call(conv2d, ramp(3, 4), np.array([[1.0]]))
+    cc.expect(not (isinstance(out, np.ndarray) and np.shares_memory(out, img)),
+              "conv2d(array(shape=(3, 4), dtype=float64), array([[1.]])) returned an array that shares memory "
+              "with img; return a new array (writing into it would change the caller's image)",
+              expected="a new array", actual="a view of img")
+
+
 def test_conv2d_reflects_repeatedly_on_images_smaller_than_the_kernel(learner):
     rng = np.random.default_rng(5)
     for h, w, kh, kw in [(1, 1, 3, 3), (1, 4, 5, 5), (4, 1, 3, 7), (2, 2, 5, 5), (2, 3, 9, 9), (3, 3, 11, 11),
