@@ -1,9 +1,9 @@
-# Uses OpenCV's default BGR order: weighs the first channel (red here) by 0.114.
+# Assumes OpenCV's BGR order: weighs channel 0 (red here) as blue, by 3735.
 import numpy as np
 
 
 def to_gray(img):
     if img.ndim != 3 or img.shape[2] != 3:
         raise ValueError("not an RGB image")
-    y = img[..., 0] * 0.114 + img[..., 1] * 0.587 + img[..., 2] * 0.299
-    return np.rint(y).astype(np.uint8)
+    y = (img.astype(np.uint32) * np.array([3735, 19235, 9798], np.uint32)).sum(axis=2) + 16384
+    return (y >> 15).astype(np.uint8)

@@ -1,0 +1,21 @@
+# Indexes the kernel as kernel[j, i] (x before y), which transposes it.
+import numpy as np
+
+
+def conv2d(img, kernel):
+    img = np.asarray(img)
+    kernel = np.asarray(kernel)
+    if img.ndim != 2 or kernel.ndim != 2:
+        raise ValueError("expected 2-D arrays")
+    kh, kw = kernel.shape
+    if kh % 2 == 0 or kw % 2 == 0:
+        raise ValueError("kernel sides must be odd")
+    h, w = img.shape
+    r, c = kh // 2, kw // 2
+    kernel = kernel.T
+    padded = np.pad(img, ((c, c), (r, r)), mode="reflect")
+    out = np.zeros((h, w))
+    for i in range(kw):
+        for j in range(kh):
+            out += kernel[i, j] * padded[i:i + h, j:j + w]
+    return out
