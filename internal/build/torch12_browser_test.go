@@ -18,7 +18,7 @@ import (
 // light and dark palettes and fit a 360-pixel-wide screen.
 func TestBrowserTensorsAndAutogradFigures(t *testing.T) {
 	base := serveBundledCourse(t)
-	br := browsertest.Start(t)
+	br := browsertest.Shared(t)
 
 	sel := func(name, rest string) string { return `figure[data-component="` + name + `"] .figure-live ` + rest }
 	open := func(t *testing.T, page, name string) *browsertest.Tab {

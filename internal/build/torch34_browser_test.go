@@ -18,7 +18,7 @@ import (
 // keyboard, follow the light and dark palettes and fit a 360-pixel screen.
 func TestBrowserPyTorchModuleAndTrainingFigures(t *testing.T) {
 	base := serveBundledCourse(t)
-	br := browsertest.Start(t)
+	br := browsertest.Shared(t)
 
 	sel := func(name, rest string) string { return `figure[data-component="` + name + `"] .figure-live ` + rest }
 	open := func(t *testing.T, page, name string) *browsertest.Tab {

@@ -22,7 +22,7 @@ func TestBrowserFineTuningAndScalingFigures(t *testing.T) {
 	sel := func(name, rest string) string { return `figure[data-component="` + name + `"] .figure-live ` + rest }
 	open := func(t *testing.T, page, name string) *browsertest.Tab {
 		t.Helper()
-		tab := browsertest.Start(t).NewTab(t) // a browser per subtest: each gets the whole deadline
+		tab := browsertest.Shared(t).NewTab(t)
 		tab.Navigate(base + page)
 		tab.WaitFor(`[...document.querySelectorAll("figure.live-figure")].every((f) => f.dataset.mounted === "true")`)
 		if cls := layoutShift(tab); cls > 0.01 {

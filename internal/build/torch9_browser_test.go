@@ -18,7 +18,7 @@ import (
 // the light and dark palettes and fits a 360-pixel-wide screen.
 func TestBrowserInferenceLatencyHistogram(t *testing.T) {
 	base := serveBundledCourse(t)
-	br := browsertest.Start(t)
+	br := browsertest.Shared(t)
 	tab := br.NewTab(t)
 	tab.Navigate(base + "pytorch/inference/")
 	tab.WaitFor(`[...document.querySelectorAll("figure.live-figure")].every((f) => f.dataset.mounted === "true")`)

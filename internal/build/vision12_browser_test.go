@@ -17,7 +17,7 @@ import (
 // answer the keyboard.
 func TestBrowserClassicalVisionFigures(t *testing.T) {
 	base := serveBundledCourse(t)
-	br := browsertest.Start(t)
+	br := browsertest.Shared(t)
 
 	open := func(t *testing.T, page string) *browsertest.Tab {
 		tab := br.NewTab(t)
