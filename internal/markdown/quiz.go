@@ -238,7 +238,10 @@ func buildQuestion(d *Directive, q *quizQuestion, src []byte) {
 		li := &wrapper{Open: fmt.Sprintf(`<li class="quiz-option"%s>`, attr), Close: "</li>\n"}
 		// The label holds its input: no id to refer to, so print pages,
 		// which prefix every id, keep working.
-		label := &wrapper{Open: fmt.Sprintf(`<label><input type="radio" name="%s" value="%d"> `, eid, i), Close: "</label>\n"}
+		// The option's text is one element beside the input, so that a
+		// label laid out as a flex row wraps it as one paragraph (inline
+		// code and math included) instead of making each piece a column.
+		label := &wrapper{Open: fmt.Sprintf(`<label><input type="radio" name="%s" value="%d"> <span class="quiz-option-text">`, eid, i), Close: "</span></label>\n"}
 		o.text.RemoveChild(o.text, o.text.FirstChild()) // the checkbox
 		moveChildren(label, o.text)
 		li.AppendChild(li, label)
