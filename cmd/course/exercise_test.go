@@ -39,6 +39,8 @@ func exerciseProject(t *testing.T) string {
 		"content/_index.md":                       "---\ntitle: Demo\n---\nHome.\n",
 		"content/01-loss-functions/_index.md":     "---\ntitle: Loss functions\n---\nThe module.\n",
 		"content/01-loss-functions/01-the-mse.md": "---\ntitle: The MSE\n---\n::: exercise loss-functions/mse\nWrite mse and mae.\n:::\n",
+		"content/02-demo/_index.md":               "---\ntitle: Demo\n---\nThe module.\n",
+		"content/02-demo/01-needs.md":             "---\ntitle: Needs\n---\n::: exercise demo/needs\nWrite mse and mae.\n:::\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
