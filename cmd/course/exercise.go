@@ -227,8 +227,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			rows = append(rows, row{e, "not started"})
 			result = max(result, exitContent)
 			continue
+		case errors.As(err, &ns):
+			// Not started is the learner's state, not a set-up problem (exit 1).
+			fmt.Fprintf(stderr, "course check: %v\n", err)
+			return exitContent
 		case ctx.Err() != nil:
 			fmt.Fprintln(stderr, "course check: interrupted")
+			return exitUsage
+		case err != nil && len(exs) == 1:
+			fmt.Fprintf(stderr, "course check: %v\n", err)
 			return exitUsage
 		case err != nil:
 			fmt.Fprintf(stderr, "course check: %s: %v\n", e.ID, err)
@@ -465,7 +472,7 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 }
 
 func runTest(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--source DIR]")
+	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--no-browser] [--no-blocks] [--source DIR]")
 	source := sourceFlag(fs)
 	workers := fs.Int("workers", 0, "checks to run at once (default: the number of CPUs)")
 	noBrowser := fs.Bool("no-browser", false, "skip the in-page runs in headless Chromium (not allowed with CI=true)")
