@@ -15,8 +15,9 @@ import (
 // Chromium, that the page's progress is the last report of the code in the
 // editor: a run of other code (as tests and `course test` run the
 // solution) records nothing, a failing run after a pass takes the pass
-// away, an edit after a pass and Reset leave the exercise unchecked, and
-// the home page counts only what passes, under the module's title.
+// away, an edit after a pass, Reset and "Start fresh" leave the exercise
+// unchecked ("Keep my code" keeps the judged code's status), and the home
+// page counts only what passes, under the module's title.
 func TestBrowserProgressIsTheLastReportOfTheEditorsCode(t *testing.T) {
 	src := writeRunnerCourse(t)
 	if err := os.WriteFile(filepath.Join(src, "content/01-m/_index.md"), []byte("---\ntitle: Adding numbers\n---\nThe module.\n"), 0o644); err != nil {
@@ -90,9 +91,27 @@ func TestBrowserProgressIsTheLastReportOfTheEditorsCode(t *testing.T) {
 		t.Errorf("home page row %q, want the module's title and 1 / 1", got)
 	}
 
+	// A changed exercise: "Keep my code" keeps the code its last report
+	// judged; "Start fresh" puts the starter in the editor, unjudged.
+	older := `(() => { const k = "course.code:` + basePath + `m/add"; const r = JSON.parse(localStorage.getItem(k)); r.hash = "older"; localStorage.setItem(k, JSON.stringify(r)); return true; })()`
+	for _, choice := range []string{"keep", "fresh"} {
+		tab.Navigate(base + "m/add/")
+		tab.WaitFor(sec + `.courseRunner !== undefined`)
+		browsertest.Eval[bool](tab, older)
+		tab.Reload()
+		tab.WaitFor(sec + `.courseRunner !== undefined && !` + sec + `.querySelector('.exercise-notice').hidden`)
+		tab.Click(`section.exercise [data-choice=` + choice + `]`)
+		want := map[string]string{"keep": "pass", "fresh": "edited"}[choice]
+		if got := status(); got != want {
+			t.Errorf("after %q the progress is %q, want %q", choice, got, want)
+		}
+	}
+	browsertest.Eval[bool](tab, sec+`.courseRunner.setText(`+jsString(addSolution)+`) || true`)
+	if got := clickRun(); got != "pass" || status() != "pass" {
+		t.Fatalf("passing after a fresh start: report %q, progress %q", got, status())
+	}
+
 	// Reset: the code in the editor is the starter, which no report judged.
-	tab.Navigate(base + "m/add/")
-	tab.WaitFor(sec + `.courseRunner !== undefined`)
 	tab.Click(`section.exercise [data-action=reset]`)
 	if got := status(); got != "edited" {
 		t.Errorf("after Reset the progress is %q, want edited", got)

@@ -199,7 +199,10 @@ type indexEntry struct {
 }
 
 // exerciseIndex lists the exercises in course order, with their module's
-// title where the content has that module.
+// title. An exercise whose module is not in the course (a draft module in a
+// build without drafts) is left out: no page shows it, and the home page
+// must not list it under a bare slug. (checkEmbedded makes every other
+// exercise's module a module of the course.)
 func exerciseIndex(c *content.Course, set *exercise.Set) []byte {
 	titles := map[string]string{}
 	if c != nil {
@@ -213,7 +216,7 @@ func exerciseIndex(c *content.Course, set *exercise.Set) []byte {
 	for _, e := range set.Exercises {
 		t := titles[e.Module]
 		if t == "" {
-			t = e.Module
+			continue
 		}
 		list = append(list, indexEntry{ID: e.ID, Title: e.Title, Module: e.Module, ModuleTitle: t, Runtime: e.Runtime})
 	}

@@ -23,8 +23,9 @@
 // the code in the editor: a run of other code (run({source}), as tests and
 // `course test` do) changes neither progress nor the saved report; a failing
 // run after a pass takes the pass away; editing the code after a report,
-// Reset and "Start fresh" leave the exercise unchecked ("edited"), and a
-// report that the checker could not run ("error") judges nothing.
+// Reset and "Start fresh" leave the exercise unchecked ("edited"; "Keep my
+// code" keeps the code its last report judged), and a report that the
+// checker could not run ("error") judges nothing.
 "use strict";
 (() => {
   const base = document.documentElement.dataset.base || "/";
@@ -352,10 +353,8 @@
           persist(null);
         } else {
           forget(id);
+          unjudged(); // the editor holds the starter, which no report judged
         }
-        // Reports of the old exercise judge nothing about this one.
-        const p = progress.get(id);
-        if (p.status && p.status !== "edited") progress.set(id, { status: "edited", code: "" });
         notice.hidden = true;
         notice.replaceChildren();
       });
