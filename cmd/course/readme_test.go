@@ -54,7 +54,11 @@ func TestREADMEMatchesTheRepository(t *testing.T) {
 	if len(titles) == 0 {
 		t.Fatal("no modules")
 	}
+	intro, _, _ := strings.Cut(readme, "\n## ")
 	for slug, title := range titles {
+		if !strings.Contains(strings.Join(strings.Fields(intro), " "), title) {
+			t.Errorf("the README's intro does not name the module %q among what the course covers", title)
+		}
 		var row string
 		for _, l := range strings.Split(learners, "\n") {
 			if strings.HasPrefix(l, "| "+title+" |") {
