@@ -219,11 +219,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		status string
 	}
 	var rows []row
+	// one: the argument names one exercise (or none: the current one), not
+	// a module or all, which list what could not run and go on.
+	one := len(exs) == 1 && (len(pos) == 0 || env.set.Get(pos[0]) != nil)
 	for _, e := range exs {
 		rep, err := env.ws.Check(ctx, e, *file)
 		var ns *exercise.NotStartedError
 		switch {
-		case errors.As(err, &ns) && len(exs) > 1:
+		case errors.As(err, &ns) && !one:
 			rows = append(rows, row{e, "not started"})
 			result = max(result, exitContent)
 			continue
@@ -234,7 +237,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		case ctx.Err() != nil:
 			fmt.Fprintln(stderr, "course check: interrupted")
 			return exitUsage
-		case err != nil && len(exs) == 1:
+		case err != nil && one:
 			fmt.Fprintf(stderr, "course check: %v\n", err)
 			return exitUsage
 		case err != nil:

@@ -38,16 +38,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 	if code, ok := parseNoArgs(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	if err := isProject(*source); err != nil {
-		fmt.Fprintf(stderr, "course serve: %v\n", err)
-		return exitUsage
-	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "course serve: --port %d is not a port (0-65535)\n", *port)
 		return exitUsage
 	}
 	if *poll < 0 {
 		fmt.Fprintf(stderr, "course serve: --poll must be positive\n")
+		return exitUsage
+	}
+	if err := isProject(*source); err != nil {
+		fmt.Fprintf(stderr, "course serve: %v\n", err)
 		return exitUsage
 	}
 	if !isLoopback(*bind) {
