@@ -15,9 +15,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mlcourse/course/internal/browsertest"
 	"github.com/mlcourse/course/internal/config"
+	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/exercise"
 )
@@ -217,16 +219,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		status string
 	}
 	var rows []row
+	// one: the argument names one exercise (or none: the current one), not
+	// a module or all, which list what could not run and go on.
+	one := len(exs) == 1 && (len(pos) == 0 || env.set.Get(pos[0]) != nil)
 	for _, e := range exs {
 		rep, err := env.ws.Check(ctx, e, *file)
 		var ns *exercise.NotStartedError
 		switch {
-		case errors.As(err, &ns) && len(exs) > 1:
+		case errors.As(err, &ns) && !one:
 			rows = append(rows, row{e, "not started"})
 			result = max(result, exitContent)
 			continue
+		case errors.As(err, &ns):
+			// Not started is the learner's state, not a set-up problem (exit 1).
+			fmt.Fprintf(stderr, "course check: %v\n", err)
+			return exitContent
 		case ctx.Err() != nil:
 			fmt.Fprintln(stderr, "course check: interrupted")
+			return exitUsage
+		case err != nil && one:
+			fmt.Fprintf(stderr, "course check: %v\n", err)
 			return exitUsage
 		case err != nil:
 			fmt.Fprintf(stderr, "course check: %s: %v\n", e.ID, err)
@@ -261,12 +273,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return result
 	}
 	if len(exs) > 1 {
+		width := 0
 		for _, r := range rows {
-			fmt.Fprintf(stdout, "%-34s %s\n", r.e.ID, r.status)
+			width = max(width, len(r.e.ID))
+		}
+		for _, r := range rows {
+			fmt.Fprintf(stdout, "%-*s  %s\n", width, r.e.ID, r.status)
 		}
 		if p, err := env.ws.LoadProgress(); err == nil {
-			fmt.Fprintf(stdout, "\nProgress %s\n", exercise.Bar(p.Done(env.set.Exercises), len(env.set.Exercises), 30))
+			fmt.Fprintf(stdout, "\nProgress %s\n", exercise.Bar(env.ws.Done(p, env.set.Exercises), len(env.set.Exercises), 30))
 		}
+	}
+	if len(exs) == 1 && len(reports) == 1 && !env.ws.IsFile(exs[0], *file) {
+		fmt.Fprintf(stdout, "\n(%s is not your workspace file: your progress is unchanged)\n", *file)
 	}
 	if len(exs) == 1 && result == exitContent && len(reports) == 1 {
 		e := exs[0]
@@ -350,26 +369,66 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "course progress: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "  %-32s %-8s %-16s %8s %6s\n", "exercise", "runtime", "status", "attempts", "hints")
+	type row struct{ mark, id, runtime, status, attempts, hints string }
+	rows := []row{{" ", "exercise", "runtime", "status", "attempts", "hints"}}
+	var heads []string // heads[i]: a module title printed before rows[i+1], or ""
+	titles := moduleTitles(env.ws.Root)
+	module := ""
 	for _, e := range env.set.Exercises {
-		ep := p.Of(e.ID)
-		status := "not started"
-		switch {
-		case ep.Passed:
-			status = "✓ done"
-		case ep.Attempts > 0:
-			status = fmt.Sprintf("%d/%d tests pass", ep.LastPassed, ep.LastTotal)
-		case env.ws.Started(e):
-			status = "started"
+		head := ""
+		if e.Module != module {
+			module = e.Module
+			head = titles[e.Module]
+			if head == "" {
+				head = e.Module
+			}
 		}
+		heads = append(heads, head)
+		ep := p.Of(e.ID)
+		counts := fmt.Sprintf("%d/%d tests pass", ep.LastPassed, ep.LastTotal)
+		status := map[exercise.State]string{
+			exercise.NotStarted: "not started",
+			exercise.Unchecked:  "started",
+			exercise.Failing:    counts,
+			exercise.FailingNow: "passed earlier, failing now (" + counts + ")",
+			exercise.Edited:     "passed, edited since (check again)",
+			exercise.Done:       "✓ done",
+		}[env.ws.State(p, e)]
 		mark := " "
 		if e.ID == p.Current {
 			mark = ">"
 		}
-		fmt.Fprintf(stdout, "%s %-32s %-8s %-16s %8d %3d/%d\n", mark, e.ID, e.Runtime, status, ep.Attempts, ep.Hints, len(e.Hints))
+		rows = append(rows, row{mark, e.ID, e.Runtime, status, fmt.Sprint(ep.Attempts), fmt.Sprintf("%d/%d", ep.Hints, len(e.Hints))})
 	}
-	fmt.Fprintf(stdout, "\n%s done\n", exercise.Bar(p.Done(env.set.Exercises), len(env.set.Exercises), 30))
+	var w [6]int
+	for _, r := range rows {
+		for i, c := range []string{r.mark, r.id, r.runtime, r.status, r.attempts, r.hints} {
+			w[i] = max(w[i], utf8.RuneCountInString(c))
+		}
+	}
+	for i, r := range rows {
+		if i > 0 && heads[i-1] != "" {
+			fmt.Fprintf(stdout, "\n%s\n", heads[i-1])
+		}
+		fmt.Fprintf(stdout, "%s %-*s  %-*s  %-*s  %*s  %*s\n", r.mark, w[1], r.id, w[2], r.runtime, w[3], r.status, w[4], r.attempts, w[5], r.hints)
+	}
+	fmt.Fprintf(stdout, "\n%s done\n", exercise.Bar(env.ws.Done(p, env.set.Exercises), len(env.set.Exercises), 30))
 	return exitOK
+}
+
+// moduleTitles maps module slugs to their titles, from content/ under root
+// (empty when there is none: the exercises name modules by slug then).
+func moduleTitles(root string) map[string]string {
+	fsys := os.DirFS(root)
+	var dl diag.List
+	c := content.Load(fsys, config.Load(fsys, config.Overrides{Drafts: true}, &dl), &dl)
+	titles := map[string]string{}
+	for _, m := range c.Modules {
+		if m.Index != nil && m.Index.Meta.Title != "" {
+			titles[m.Slug] = m.Index.Meta.Title
+		}
+	}
+	return titles
 }
 
 func runWatch(args []string, stdout, stderr io.Writer) int {

@@ -1,8 +1,8 @@
 // Command course builds and previews interactive courses, and checks
 // their exercises on the learner's machine.
 //
-//	course build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
-//	course serve [--port N] [--bind ADDR] [--open] [--poll]
+//	course build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
+//	course serve [--source DIR] [--base-url URL] [--drafts] [--port N] [--bind ADDR] [--open] [--poll DURATION]
 //	course start|check|watch|hint|solution|progress|doctor|test …
 //	course --version
 //
@@ -16,10 +16,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
 	"runtime/debug"
 
 	"github.com/mlcourse/course/internal/build"
-	"github.com/mlcourse/course/internal/output"
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
@@ -114,6 +115,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
+// isProject checks that source is a course project: a folder holding
+// content/ (run outside one, a build would only report a missing folder as
+// a content error).
+func isProject(source string) error {
+	st, err := os.Stat(source)
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("--source %s is not a folder", source)
+	}
+	if st, err := os.Stat(filepath.Join(source, "content")); err != nil || !st.IsDir() {
+		abs, _ := filepath.Abs(source)
+		return fmt.Errorf("%s is not a course project: it has no content/ folder (run course in the project root, or pass --source DIR)", abs)
+	}
+	return nil
+}
+
 // parse parses flags that may stand before or after positional arguments.
 // It returns the positional arguments, or an exit code when parsing ended
 // (help shown or an error).
@@ -158,17 +177,41 @@ func parseNoArgs(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (int
 	return 0, true
 }
 
+// newFlagSet makes a command's flag set. synopsis is the usage line after
+// "course ", naming every flag as the README writes it (--out DIR); the
+// help lists the flags the same way, with the synopsis's placeholders.
 func newFlagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: course %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: course %s\n\nFlags:\n", synopsis)
+		placeholders := map[string]string{}
+		for _, m := range synopsisFlag.FindAllStringSubmatch(synopsis, -1) {
+			placeholders[m[1]] = m[2]
+		}
+		fs.VisitAll(func(f *flag.Flag) {
+			arg, usage := flag.UnquoteUsage(f)
+			if p, ok := placeholders[f.Name]; ok {
+				arg = p
+			}
+			line := "  --" + f.Name
+			if arg != "" {
+				line += " " + arg
+			}
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "0s" {
+				usage += " (default " + f.DefValue + ")"
+			}
+			fmt.Fprintf(w, "%s\n      %s\n", line, usage)
+		})
 	}
 	return fs
 }
 
+// synopsisFlag matches "--name" and its placeholder, if any, in a synopsis.
+var synopsisFlag = regexp.MustCompile(`--([a-z][a-z-]*)(?: ([A-Z][A-Z_]*))?`)
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts]")
+	fs := newFlagSet("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]")
 	source := fs.String("source", ".", "project root (holds course.toml and content/)")
 	out := fs.String("out", "public", "output folder, replaced atomically (relative to the current folder)")
 	baseURL := fs.String("base-url", "", "a path (/ml-course/) or full URL (https://user.github.io/ml-course/); overrides course.toml")
@@ -176,6 +219,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	timings := fs.Bool("timings", false, "print the time spent per stage")
 	if code, ok := parseNoArgs(fs, args, stdout, stderr); !ok {
 		return code
+	}
+	if err := isProject(*source); err != nil {
+		fmt.Fprintf(stderr, "course build: %v\n", err)
+		return exitUsage
 	}
 	b, err := build.New(build.Options{Source: *source, BaseURL: *baseURL, Drafts: *drafts, Generator: "course " + versionString()})
 	if err != nil {
@@ -188,17 +235,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}()
 	res, err := b.Write(*out)
-	var refused *output.RefusedError
-	if errors.As(err, &refused) {
-		fmt.Fprintf(stderr, "course build: %v\n", err)
-		return exitUsage
-	}
 	if res != nil && res.Diags.Len() > 0 {
 		fmt.Fprint(stderr, res.Diags.String())
 	}
 	if err != nil {
+		// A refused or unwritable output folder: set-up, not content.
 		fmt.Fprintf(stderr, "course build: %v\n", err)
-		return exitContent
+		return exitUsage
 	}
 	if !res.OK() {
 		fmt.Fprintln(stderr, "course build: failed; nothing was written")

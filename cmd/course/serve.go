@@ -46,6 +46,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 		fmt.Fprintf(stderr, "course serve: --poll must be positive\n")
 		return exitUsage
 	}
+	if err := isProject(*source); err != nil {
+		fmt.Fprintf(stderr, "course serve: %v\n", err)
+		return exitUsage
+	}
 	if !isLoopback(*bind) {
 		fmt.Fprintf(stderr, "course serve: warning: --bind %s makes the preview reachable from other machines, with your drafts and errors; use 127.0.0.1 unless you mean it\n", *bind)
 	}

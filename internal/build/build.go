@@ -140,6 +140,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	res.Config, res.Course = cfg, course
 
 	exercises := exercise.Load(b.fsys, dl)
+	checkEmbedded(b.fsys, exercises, dl)
 	extra := map[string][]byte{"css/chroma.css": []byte(highlight.CSS())}
 	for _, e := range exercises.Exercises {
 		extra[starterPath(e)] = e.Starter

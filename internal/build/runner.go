@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/mlcourse/course/internal/content"
+	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/exercise"
 )
 
@@ -197,7 +199,10 @@ type indexEntry struct {
 }
 
 // exerciseIndex lists the exercises in course order, with their module's
-// title where the content has that module.
+// title. An exercise whose module is not in the course (a draft module in a
+// build without drafts) is left out: no page shows it, and the home page
+// must not list it under a bare slug. (checkEmbedded makes every other
+// exercise's module a module of the course.)
 func exerciseIndex(c *content.Course, set *exercise.Set) []byte {
 	titles := map[string]string{}
 	if c != nil {
@@ -211,10 +216,66 @@ func exerciseIndex(c *content.Course, set *exercise.Set) []byte {
 	for _, e := range set.Exercises {
 		t := titles[e.Module]
 		if t == "" {
-			t = e.Module
+			continue
 		}
 		list = append(list, indexEntry{ID: e.ID, Title: e.Title, Module: e.Module, ModuleTitle: t, Runtime: e.Runtime})
 	}
 	data, _ := json.Marshal(map[string]any{"schema": 1, "exercises": list})
 	return data
+}
+
+// exerciseLine matches a line that opens an exercise directive.
+var modulePrefix = regexp.MustCompile(`^\d+-(.+)$`)
+
+var exerciseLine = regexp.MustCompile(`(?m)^ {0,3}:{3,}[ \t]*exercise[ \t]+([^\s{]+)`)
+
+// checkEmbedded reports every exercise that no lesson embeds (a learner
+// could never reach it, and the home page could not place it in a
+// module), and every exercise whose module is not a module of the course.
+// Every lesson counts, drafts included, so that a draft lesson's exercise
+// is not an error in a build without drafts.
+func checkEmbedded(fsys fs.FS, set *exercise.Set, dl *diag.List) {
+	if len(set.Exercises) == 0 {
+		return
+	}
+	embedded := map[string]bool{}
+	modules := map[string]bool{}
+	var slugs []string
+	_ = fs.WalkDir(fsys, content.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && path.Dir(p) == content.Dir {
+			if m := modulePrefix.FindStringSubmatch(d.Name()); m != nil && !modules[m[1]] {
+				modules[m[1]] = true
+				slugs = append(slugs, m[1])
+			}
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil
+		}
+		for _, m := range exerciseLine.FindAllSubmatch(src, -1) {
+			embedded[string(m[1])] = true
+		}
+		return nil
+	})
+	for _, e := range set.Exercises {
+		file := e.Dir + "/exercise.toml"
+		if !modules[e.Module] && len(slugs) > 0 {
+			hint := "an exercise's folder is exercises/<module slug>/<slug>; the modules are " + strings.Join(slugs, ", ")
+			if near := diag.Nearest(e.Module, slugs, len(e.Module)/2+2); near != "" {
+				hint = fmt.Sprintf("did you mean exercises/%s/%s?", near, e.Slug)
+			}
+			dl.Add(diag.Diagnostic{File: file, Msg: fmt.Sprintf("exercise %s is in module %q, which content/ does not have", e.ID, e.Module), Hint: hint})
+			continue
+		}
+		if !embedded[e.ID] {
+			dl.Add(diag.Diagnostic{File: file, Msg: fmt.Sprintf("no lesson embeds exercise %s", e.ID),
+				Hint: fmt.Sprintf("add a block \"::: exercise %s\" with its instructions to a lesson of module %s", e.ID, e.Module)})
+		}
+	}
 }

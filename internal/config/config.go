@@ -103,7 +103,7 @@ func Load(fsys fs.FS, ov Overrides, dl *diag.List) *Config {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		dl.Errorf(FileName, 0, 0, "cannot read: %v", err)
-	default:
+	case diag.CheckUTF8(FileName, data, 0, dl):
 		DecodeStrict(FileName, data, 0, cfg, dl)
 	}
 	if ov.BaseURL != "" {

@@ -362,6 +362,11 @@ func loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
 		return nil
 	}
 	p := &Page{File: file, Kind: kind}
+	if !diag.CheckUTF8(file, src, 0, dl) {
+		// Reported once, here: the rest of the file is read as if each
+		// bad byte were U+FFFD, so that no other message blames it.
+		src = []byte(strings.ToValidUTF8(string(src), "\uFFFD"))
+	}
 	fm, fmLine, format, body, ok := splitFrontMatter(src)
 	if !ok {
 		fence := "---"

@@ -337,7 +337,7 @@ func loadOne(fsys fs.FS, module, slug string, dl *diag.List) *Exercise {
 		data = nil
 	}
 	var m meta
-	if data != nil && config.DecodeStrict(tomlFile, data, 0, &m, dl) {
+	if data != nil && diag.CheckUTF8(tomlFile, data, 0, dl) && config.DecodeStrict(tomlFile, data, 0, &m, dl) {
 		e.validateMeta(tomlFile, data, &m, dl)
 	}
 
@@ -347,6 +347,7 @@ func loadOne(fsys fs.FS, module, slug string, dl *diag.List) *Exercise {
 			dl.Add(diag.Diagnostic{File: dir + "/" + name, Msg: "missing " + name, Hint: what})
 			return nil
 		}
+		diag.CheckUTF8(dir+"/"+name, b, 0, dl)
 		return b
 	}
 	e.Starter = read("starter.py", "the file the learner starts from: the functions to implement, raising NotImplementedError")
@@ -494,6 +495,7 @@ func loadMistakes(fsys fs.FS, dir string, dl *diag.List) []Mistake {
 			dl.Errorf(file, 0, 0, "cannot read: %v", err)
 			continue
 		}
+		diag.CheckUTF8(file, src, 0, dl)
 		first, _, _ := bytes.Cut(src, []byte("\n"))
 		label := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(first)), "#"))
 		if !bytes.HasPrefix(bytes.TrimSpace(first), []byte("#")) || label == "" {

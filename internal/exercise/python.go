@@ -48,8 +48,11 @@ type Search struct {
 	Resolve func(string) (string, error)
 }
 
-// Candidates lists the interpreters to try, in order: $COURSE_PYTHON,
-// course.toml's [runner] python, then per operating system
+// Candidates lists the interpreters to try. $COURSE_PYTHON, when set, is
+// the only one: an interpreter the learner named is never silently
+// replaced by another (a check with an unusable one is an error that says
+// what was tried). Otherwise, in order: course.toml's [runner] python,
+// then per operating system
 //
 //	Linux and other Unix: python3 on PATH, /usr/bin/python3
 //	macOS: python3 on PATH, /opt/homebrew/bin/python3, /usr/local/bin/python3, /usr/bin/python3
@@ -89,7 +92,10 @@ func (s Search) Candidates() []Candidate {
 			add(p, src, args...)
 		}
 	}
-	add(s.Env, "$COURSE_PYTHON")
+	if s.Env != "" {
+		add(s.Env, "$COURSE_PYTHON")
+		return out
+	}
 	add(s.Configured, "course.toml")
 	switch s.GOOS {
 	case "windows":
@@ -293,6 +299,14 @@ func (e *NoPythonError) Error() string {
 		default:
 			fmt.Fprintf(&b, "\n  %s (%s): Python %s, lacks %s", p.Candidate, p.Source, p.Version, strings.Join(p.Missing(e.Requires), ", "))
 		}
+	}
+	if len(e.Tried) == 1 && e.Tried[0].Source == "$COURSE_PYTHON" {
+		fmt.Fprintf(&b, "\n$COURSE_PYTHON is set, so no other Python is tried: point it at a Python %d.%d+", MinPython[0], MinPython[1])
+		if len(e.Requires) > 0 {
+			fmt.Fprintf(&b, " that has %s", strings.Join(e.Requires, ", "))
+		}
+		b.WriteString(", or unset it to let course search")
+		return b.String()
 	}
 	b.WriteString("\n" + InstallHint(e.Requires))
 	return b.String()

@@ -32,10 +32,10 @@ func TestCandidatesPerOperatingSystem(t *testing.T) {
 		want    []string          // "command (source)"
 	}{
 		{
-			name:   "linux: $COURSE_PYTHON first, /usr/bin/python3 once",
-			search: Search{GOOS: "linux", Env: "/opt/py/bin/python3"},
+			name:   "linux: $COURSE_PYTHON alone: never replaced by another",
+			search: Search{GOOS: "linux", Env: "/opt/py/bin/python3", Configured: "py"},
 			found:  map[string]string{"python3": "/usr/bin/python3", "py": "/usr/bin/py", "python": "/usr/bin/python"},
-			want:   []string{"/opt/py/bin/python3 ($COURSE_PYTHON)", "/usr/bin/python3 (PATH)"},
+			want:   []string{"/opt/py/bin/python3 ($COURSE_PYTHON)"},
 		},
 		{
 			name:   "linux: course.toml, then the default",
@@ -57,10 +57,9 @@ func TestCandidatesPerOperatingSystem(t *testing.T) {
 		},
 		{
 			name:   "macOS: PATH, Homebrew on Apple silicon and Intel, then Apple's",
-			search: Search{GOOS: "darwin", Env: "/Users/ada/.venvs/course/bin/python"},
+			search: Search{GOOS: "darwin"},
 			found:  map[string]string{"python3": "/Library/Frameworks/Python.framework/Versions/3.12/bin/python3"},
-			want: []string{"/Users/ada/.venvs/course/bin/python ($COURSE_PYTHON)",
-				"/Library/Frameworks/Python.framework/Versions/3.12/bin/python3 (PATH)",
+			want: []string{"/Library/Frameworks/Python.framework/Versions/3.12/bin/python3 (PATH)",
 				"/opt/homebrew/bin/python3 (default)", "/usr/local/bin/python3 (default)", "/usr/bin/python3 (default)"},
 		},
 		{

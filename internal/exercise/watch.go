@@ -60,7 +60,7 @@ func (l *Loop) Run(ctx context.Context) error {
 	if p, err = l.W.LoadProgress(); err != nil {
 		return err
 	}
-	done := p.Done(l.Queue)
+	done := l.W.Done(p, l.Queue)
 	if done == len(l.Queue) {
 		fmt.Fprintf(l.Out, "\nEvery exercise passes. %s\n", Bar(done, len(l.Queue), 30))
 	} else {
@@ -69,15 +69,17 @@ func (l *Loop) Run(ctx context.Context) error {
 	return nil
 }
 
-// first returns the index of the exercise to work on.
+// first returns the index of the exercise to work on: the current one, or
+// the first, that is not Done (its last check failed, or its file changed
+// since the check that passed, so it is checked again).
 func (l *Loop) first(p *Progress) int {
 	for i, e := range l.Queue {
-		if e.ID == p.Current && !p.Of(e.ID).Passed {
+		if e.ID == p.Current && l.W.State(p, e) != Done {
 			return i
 		}
 	}
 	for i, e := range l.Queue {
-		if !p.Of(e.ID).Passed {
+		if l.W.State(p, e) != Done {
 			return i
 		}
 	}
@@ -112,7 +114,7 @@ func (l *Loop) one(ctx context.Context, i int) (int, error) {
 		if err != nil {
 			return false, err
 		}
-		fmt.Fprintf(l.Out, "\nProgress %s\n", Bar(p.Done(l.Queue), len(l.Queue), 30))
+		fmt.Fprintf(l.Out, "\nProgress %s\n", Bar(l.W.Done(p, l.Queue), len(l.Queue), 30))
 		if rep.Passed() {
 			fmt.Fprintf(l.Out, "✓ %s: every test passes.\n", e.ID)
 			return true, nil

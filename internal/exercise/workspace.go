@@ -2,6 +2,8 @@ package exercise
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,9 +29,11 @@ const ProgressFile = WorkspaceDir + "/.progress.json"
 //	  "exercises": {
 //	    "loss-functions/mse": {
 //	      "started": "2025-01-02T10:00:00Z",  // when `course start` copied the starter
-//	      "attempts": 3,                      // checks that produced a report
-//	      "passed": true,                     // every test passed at least once
+//	      "attempts": 3,                      // checks of the workspace file that produced a report
+//	      "passed": true,                     // the last of them passed every test
+//	      "ever_passed": true,                // some check passed every test
 //	      "last_status": "pass",              // the last report's status
+//	      "last_file_sha256": "…",            // the workspace file that check read
 //	      "last_passed": 7, "last_total": 7,  // its test counts
 //	      "last_check": "2025-01-02T10:20:00Z",
 //	      "hints": 1,                         // hints revealed so far
@@ -48,7 +52,9 @@ type ExerciseProgress struct {
 	Started      *time.Time `json:"started,omitempty"`
 	Attempts     int        `json:"attempts"`
 	Passed       bool       `json:"passed"`
+	EverPassed   bool       `json:"ever_passed,omitempty"`
 	LastStatus   string     `json:"last_status,omitempty"`
+	LastFile     string     `json:"last_file_sha256,omitempty"`
 	LastPassed   int        `json:"last_passed"`
 	LastTotal    int        `json:"last_total"`
 	LastCheck    *time.Time `json:"last_check,omitempty"`
@@ -69,29 +75,70 @@ func (p *Progress) Of(id string) *ExerciseProgress {
 	return ep
 }
 
-// Done counts the exercises of exs that have passed.
-func (p *Progress) Done(exs []*Exercise) int {
-	n := 0
-	for _, e := range exs {
-		if ep := p.Exercises[e.ID]; ep != nil && ep.Passed {
-			n++
-		}
-	}
-	return n
-}
-
-// Record notes a check's report.
-func (p *Progress) Record(id string, r *Report, now time.Time) {
+// Record notes a check's report of the learner's workspace file, whose
+// contents hash to sum (fileSum): the last check decides whether the
+// exercise is passed.
+func (p *Progress) Record(id string, r *Report, now time.Time, sum string) {
 	ep := p.Of(id)
 	ep.Attempts++
 	ep.LastStatus = r.Status
 	ep.LastPassed, ep.LastTotal = r.Summary.Passed, r.Summary.Total
 	t := now.UTC().Truncate(time.Second)
 	ep.LastCheck = &t
-	if r.Passed() {
-		ep.Passed = true
-	}
+	ep.Passed = r.Passed()
+	ep.EverPassed = ep.EverPassed || ep.Passed
+	ep.LastFile = sum
 	p.Current = id
+}
+
+func fileSum(src []byte) string {
+	s := sha256.Sum256(src)
+	return hex.EncodeToString(s[:])
+}
+
+// State is where the learner stands on an exercise, from their progress
+// and their workspace file as it is now.
+type State int
+
+const (
+	NotStarted State = iota // no workspace file
+	Unchecked               // a workspace file, never checked
+	Failing                 // the last check failed
+	FailingNow              // the last check failed; an earlier one passed
+	Edited                  // the last check passed, but the file changed since
+	Done                    // the last check passed and the file is the one it checked
+)
+
+// State returns e's state: Done only when the last check of the workspace
+// file passed and the file is unchanged since.
+func (w *Workspace) State(p *Progress, e *Exercise) State {
+	src, err := os.ReadFile(w.File(e))
+	if err != nil {
+		return NotStarted
+	}
+	ep := p.Exercises[e.ID]
+	switch {
+	case ep == nil || ep.Attempts == 0:
+		return Unchecked
+	case ep.Passed && ep.LastFile == fileSum(src):
+		return Done
+	case ep.Passed:
+		return Edited
+	case ep.EverPassed:
+		return FailingNow
+	}
+	return Failing
+}
+
+// Done counts the exercises of exs whose state is Done.
+func (w *Workspace) Done(p *Progress, exs []*Exercise) int {
+	n := 0
+	for _, e := range exs {
+		if w.State(p, e) == Done {
+			n++
+		}
+	}
+	return n
 }
 
 // Workspace is the learner's side of a project on disk: their files under
@@ -140,6 +187,13 @@ func (w *Workspace) LoadProgress() (*Progress, error) {
 	}
 	if p.Exercises == nil {
 		p.Exercises = map[string]*ExerciseProgress{}
+	}
+	for _, ep := range p.Exercises {
+		// Files written before "passed" meant the last check: a pass
+		// followed by failures was still "passed".
+		if ep != nil && ep.Passed && ep.LastStatus != "" && ep.LastStatus != StatusPass {
+			ep.Passed, ep.EverPassed = false, true
+		}
 	}
 	return p, nil
 }
@@ -223,12 +277,14 @@ func (e *NotStartedError) Error() string {
 }
 
 // Check runs e's checker on file (the learner's workspace file when empty;
-// relative paths are relative to the current folder) and records the
-// attempt. The error is set-up trouble: a missing file, no suitable Python,
-// a checker that could not run.
+// relative paths are relative to the current folder). A check of the
+// workspace file is recorded in the progress; a check of any other file
+// (a solution, a copy) is not: progress reflects the learner's file. The
+// error is set-up trouble: a missing file, no suitable Python, a checker
+// that could not run.
 func (w *Workspace) Check(ctx context.Context, e *Exercise, file string) (*Report, error) {
 	name := file
-	if file == "" {
+	if w.IsFile(e, file) {
 		file, name = w.File(e), w.Rel(e)
 	}
 	src, err := os.ReadFile(file)
@@ -251,10 +307,26 @@ func (w *Workspace) Check(ctx context.Context, e *Exercise, file string) (*Repor
 	if rep.Status == StatusError {
 		return rep, fmt.Errorf("the checker could not run (a problem with the exercise or your Python, not your code):\n%s", indent(rep.Error, "  "))
 	}
-	if err := w.Update(func(p *Progress) { p.Record(e.ID, rep, w.now()) }); err != nil {
+	if name != w.Rel(e) {
+		return rep, nil
+	}
+	if err := w.Update(func(p *Progress) { p.Record(e.ID, rep, w.now(), fileSum(src)) }); err != nil {
 		return rep, fmt.Errorf("cannot save your progress: %w", err)
 	}
 	return rep, nil
+}
+
+// IsFile reports whether file (relative to the current folder; "" for
+// the default) is the learner's workspace file for e.
+func (w *Workspace) IsFile(e *Exercise, file string) bool {
+	return file == "" || samePath(absPath(file), w.File(e))
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 // NextHint reveals one more hint of e (if any is left) and returns the

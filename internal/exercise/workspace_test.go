@@ -78,6 +78,10 @@ func TestWorkspaceStartCheckHintSolution(t *testing.T) {
 	if rep, err := w.Check(ctx, e, other); err != nil || !rep.Passed() {
 		t.Fatalf("--file: %v, %+v", err, rep)
 	}
+	os.WriteFile(w.File(e), []byte(doubleOK), 0o644)
+	if rep, err := w.Check(ctx, e, ""); err != nil || !rep.Passed() {
+		t.Fatalf("the fixed workspace file: %v, %+v", err, rep)
+	}
 	for want := 1; want <= 2; want++ {
 		hints, err := w.NextHint(e)
 		if err != nil || len(hints) != 1 {
@@ -95,8 +99,91 @@ func TestWorkspaceStartCheckHintSolution(t *testing.T) {
 	if p.Current != e.ID || ep.Attempts != 2 || !ep.Passed || ep.LastStatus != StatusPass || ep.Hints != 1 || !ep.SolutionSeen || ep.Started == nil {
 		t.Errorf("progress = %+v current %q", ep, p.Current)
 	}
-	if p.Done(w.Set.Exercises) != 1 {
-		t.Errorf("done = %d", p.Done(w.Set.Exercises))
+	if w.Done(p, w.Set.Exercises) != 1 {
+		t.Errorf("done = %d", w.Done(p, w.Set.Exercises))
+	}
+}
+
+// Progress is the last check of the learner's workspace file: checking
+// another file records nothing, a later failing check takes "done" away
+// (the state says it passed earlier), and an edit since the passing check
+// is not done until checked again.
+func TestProgressFollowsTheWorkspaceFile(t *testing.T) {
+	w := workspace(t)
+	e := w.Set.Get("demo/double")
+	ctx := context.Background()
+	state := func() State {
+		t.Helper()
+		p, err := w.LoadProgress()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w.State(p, e)
+	}
+	if err := w.Start(e, false); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(); s != Unchecked {
+		t.Errorf("after start: state %d", s)
+	}
+	sol := filepath.Join(w.Root, "exercises/demo/double/solution.py")
+	if rep, err := w.Check(ctx, e, sol); err != nil || !rep.Passed() {
+		t.Fatalf("--file solution: %v %+v", err, rep)
+	}
+	if p, _ := w.LoadProgress(); p.Of(e.ID).Attempts != 0 || state() != Unchecked {
+		t.Errorf("checking the solution changed the progress: %+v, state %d", p.Of(e.ID), state())
+	}
+	if _, err := w.Check(ctx, e, ""); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(); s != Failing {
+		t.Errorf("the starter checked: state %d, want Failing", s)
+	}
+	os.WriteFile(w.File(e), []byte(doubleOK), 0o644)
+	// --file naming the workspace file itself is a check of the workspace file.
+	if rep, err := w.Check(ctx, e, filepath.Join(w.Root, "workspace", "demo", "..", "demo", "double.py")); err != nil || !rep.Passed() {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	if s := state(); s != Done {
+		t.Errorf("after a passing check: state %d, want Done", s)
+	}
+	os.WriteFile(w.File(e), []byte(doubleOK+"# more\n"), 0o644)
+	if s := state(); s != Edited {
+		t.Errorf("edited after passing: state %d, want Edited", s)
+	}
+	os.WriteFile(w.File(e), []byte("def double(xs):\n    return xs\n"), 0o644)
+	if _, err := w.Check(ctx, e, ""); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := w.LoadProgress()
+	if s := state(); s != FailingNow || p.Of(e.ID).Passed || w.Done(p, w.Set.Exercises) != 0 {
+		t.Errorf("failing after a pass: state %d, progress %+v", s, p.Of(e.ID))
+	}
+	// A progress file from before: passed, but the last check failed.
+	os.WriteFile(filepath.Join(w.Root, ProgressFile), []byte(`{"version":1,"exercises":{"demo/double":{"attempts":2,"passed":true,"last_status":"fail"}}}`), 0o644)
+	if s := state(); s != FailingNow {
+		t.Errorf("an old progress file: state %d, want FailingNow", s)
+	}
+}
+
+// course watch checks a file that the progress says passed but that
+// changed since: it never announces "every exercise passes" from stale state.
+func TestWatchChecksAStalePass(t *testing.T) {
+	w := workspace(t)
+	e := w.Set.Get("demo/double")
+	w.Start(e, false)
+	// Passed according to an old progress file, but the file is the starter.
+	w.Update(func(p *Progress) { p.Of(e.ID).Passed, p.Of(e.ID).Attempts = true, 1 })
+	input := make(chan string, 1)
+	input <- "q"
+	out := &syncBuffer{}
+	l := &Loop{W: w, Queue: w.Set.Exercises[:1], Out: out, Changes: make(chan string), Input: input,
+		Watch: func(string) error { return nil }}
+	if err := l.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "Every exercise passes") || !strings.Contains(out.String(), "0 of 1 tests pass") {
+		t.Errorf("watch trusted a stale pass:\n%s", out.String())
 	}
 }
 
@@ -209,7 +296,10 @@ func TestWatchStopsOnQuitAndWhenEverythingPasses(t *testing.T) {
 	if err := l.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	w.Update(func(p *Progress) { p.Of("demo/double").Passed = true })
+	os.WriteFile(w.File(w.Set.Get("demo/double")), []byte(doubleOK), 0o644)
+	if _, err := w.Check(context.Background(), w.Set.Get("demo/double"), ""); err != nil {
+		t.Fatal(err)
+	}
 	out := &syncBuffer{}
 	l = &Loop{W: w, Queue: w.Set.Exercises[:1], Out: out, Changes: make(chan string), Watch: func(string) error { return nil }}
 	if err := l.Run(context.Background()); err != nil || !strings.Contains(out.String(), "Every exercise passes.") {

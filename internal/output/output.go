@@ -123,6 +123,11 @@ func (e *RefusedError) Error() string {
 // ancestor of its content folder, and either absent, empty, or a previous
 // build.
 func CheckDir(dir, root string) error {
+	if first, _, _ := strings.Cut(filepath.ToSlash(dir), "/"); strings.HasPrefix(first, "~") {
+		// --out=~ reaches us unexpanded: the shell expands ~ only at the
+		// start of a word. Writing a folder named "~" is never what was meant.
+		return &RefusedError{dir, `"~" is not expanded here (a shell expands it only at the start of a word, not after --out=); write --out ~/site or --out "$HOME/site"`}
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return &RefusedError{dir, err.Error()}

@@ -42,7 +42,26 @@ func FindModule(root, module string) (dir, slug string, err error) {
 	return "", "", fmt.Errorf("no module %q under content/ (modules: %s)", module, strings.Join(names, ", "))
 }
 
-// Slugify turns a title into a slug: lowercase letters, digits and dashes.
+// latin spells accented and other Latin letters in ASCII: é → e, ü → u
+// (not ue: a slug is not a spelling), ß → ss, æ → ae.
+var latin = func() map[rune]string {
+	m := map[rune]string{}
+	for ascii, letters := range map[string]string{
+		"a": "àáâãäåāăą", "ae": "æ", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě",
+		"g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł",
+		"n": "ñńņňŉ", "o": "òóôõöøōŏő", "oe": "œ", "r": "ŕŗř", "s": "śŝşšș",
+		"ss": "ß", "t": "ţťŧț", "th": "þ", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = ascii
+		}
+	}
+	return m
+}()
+
+// Slugify turns a title into a slug: lowercase letters, digits and dashes;
+// accented Latin letters lose their accents (Größe → grosse), and other
+// characters become dashes.
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
@@ -50,6 +69,9 @@ func Slugify(s string) string {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
+			dash = false
+		case latin[r] != "":
+			b.WriteString(latin[r])
 			dash = false
 		case b.Len() > 0 && !dash:
 			b.WriteByte('-')
@@ -60,11 +82,17 @@ func Slugify(s string) string {
 }
 
 // Lesson writes a new lesson at the end of a module and returns its path.
-func Lesson(root, module, title string) (string, error) {
+// Its slug is slug, or when empty one made from the title.
+func Lesson(root, module, title, slug string) (string, error) {
 	title = strings.TrimSpace(title)
-	slug := Slugify(title)
+	if slug != "" && Slugify(slug) != slug {
+		return "", fmt.Errorf("--slug %q must be lowercase letters, digits and dashes, e.g. %q", slug, Slugify(slug))
+	}
 	if slug == "" {
-		return "", errors.New("the title needs at least one letter or digit")
+		slug = Slugify(title)
+	}
+	if slug == "" {
+		return "", errors.New("the title needs at least one letter or digit (or give one with --slug)")
 	}
 	dir, _, err := FindModule(root, module)
 	if err != nil {
@@ -139,16 +167,20 @@ func Exercise(root, module, slug string) (string, error) {
 		return "", fmt.Errorf("%s already exists", dir)
 	}
 	fn := strings.ReplaceAll(slug, "-", "_")
+	weight := ""
+	if w, ok := lastWeight(filepath.Join(root, "exercises", modSlug)); ok {
+		weight = fmt.Sprintf("weight = %d  # after the module's other exercises\n", w+1)
+	}
 	files := map[string]string{
 		"exercise.toml": fmt.Sprintf(`title = "TODO: %s"
 runtime = "browser"  # or "local", with requires = ["numpy"]
 timeout = 10
-functions = [%q]
+%sfunctions = [%q]
 hints = [
   "TODO: the first hint: what to compute.",
   "TODO: the second hint: the edge case that trips learners up.",
 ]
-`, slug, fn),
+`, slug, weight, fn),
 		"starter.py": fmt.Sprintf(`def %s(x):
     """TODO: say what the learner implements, with an example."""
     raise NotImplementedError("write %s")
@@ -178,6 +210,33 @@ def %s(x):
 		}
 	}
 	return dir, nil
+}
+
+var weightRe = regexp.MustCompile(`(?m)^\s*weight\s*=\s*(-?\d+)`)
+
+// lastWeight returns the largest weight of the exercises in dir (0 for
+// those without one), and whether there is any.
+func lastWeight(dir string) (int, bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, false
+	}
+	w, any := 0, false
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name(), "exercise.toml"))
+		if !e.IsDir() || err != nil {
+			continue
+		}
+		n := 0
+		if m := weightRe.FindSubmatch(data); m != nil {
+			n, _ = strconv.Atoi(string(m[1]))
+		}
+		if !any || n > w {
+			w = n
+		}
+		any = true
+	}
+	return w, any
 }
 
 // create writes a new file, never replacing one.

@@ -30,7 +30,7 @@ func TestNewLessonBuildsAtOnce(t *testing.T) {
 	root := project(t)
 	for _, module := range []string{"01-loss-functions", "loss-functions"} {
 		title := "Cross-entropy: why log? (" + module + ")"
-		file, err := Lesson(root, module, title)
+		file, err := Lesson(root, module, title, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,17 +50,17 @@ func TestNewLessonBuildsAtOnce(t *testing.T) {
 	if _, ok := res.Site.Files["loss-functions/cross-entropy-why-log-01-loss-functions/index.html"]; !ok {
 		t.Errorf("pages: %v", res.Site.Paths())
 	}
-	if _, err := Lesson(root, "loss-functions", "Cross-entropy: why log? (loss-functions)"); err == nil {
+	if _, err := Lesson(root, "loss-functions", "Cross-entropy: why log? (loss-functions)", ""); err == nil {
 		t.Error("a second lesson with the same slug was written")
 	}
-	if _, err := Lesson(root, "nope", "X"); err == nil || !strings.Contains(err.Error(), "01-loss-functions") {
+	if _, err := Lesson(root, "nope", "X", ""); err == nil || !strings.Contains(err.Error(), "01-loss-functions") {
 		t.Errorf("unknown module: %v", err)
 	}
 }
 
 func TestNewLessonNumbers(t *testing.T) {
 	root := project(t)
-	file, err := Lesson(root, "loss-functions", "Focal loss")
+	file, err := Lesson(root, "loss-functions", "Focal loss", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,13 @@
 // "course.code:<base path><id>", with the exercise's hash: when the
 // exercise changed since, the learner chooses between their old code and a
 // fresh start. Progress (status, hints seen, attempts) goes through
-// window.courseProgress (progress.js).
+// window.courseProgress (progress.js), and its status is the last report of
+// the code in the editor: a run of other code (run({source}), as tests and
+// `course test` do) changes neither progress nor the saved report; a failing
+// run after a pass takes the pass away; editing the code after a report,
+// Reset and "Start fresh" leave the exercise unchecked ("edited"; "Keep my
+// code" keeps the code its last report judged), and a report that the
+// checker could not run ("error") judges nothing.
 "use strict";
 (() => {
   const base = document.documentElement.dataset.base || "/";
@@ -97,6 +103,15 @@
     } catch {
       /* nothing to forget */
     }
+  }
+  // textHash is a short hash of the code a report judged (FNV-1a).
+  function textHash(t) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) {
+      h ^= t.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return (h >>> 0).toString(16);
   }
   const progress = {
     get: (id) => (window.courseProgress && window.courseProgress.get("exercises", id)) || {},
@@ -276,6 +291,7 @@
             onChange: (t) => {
               text = t;
               persistSoon();
+              unjudged();
             },
           });
           host.classList.add("is-editing");
@@ -293,6 +309,13 @@
       });
     }
 
+    // unjudged notes that the code in the editor has no report: a pass
+    // recorded for other code no longer counts.
+    function unjudged() {
+      const p = progress.get(id);
+      if (p.status && p.status !== "edited" && p.code !== textHash(text)) progress.set(id, { status: "edited", code: "" });
+    }
+
     function setText(t) {
       text = t;
       if (editor) editor.setText(t);
@@ -300,6 +323,7 @@
         const p = host.querySelector("pre");
         if (p) p.textContent = t; // plain until the editor mounts
       }
+      unjudged();
     }
 
     // The highlighted starter turns into the editor on first use.
@@ -342,6 +366,7 @@
           persist(null);
         } else {
           forget(id);
+          unjudged(); // the editor holds the starter, which no report judged
         }
         notice.hidden = true;
         notice.replaceChildren();
@@ -426,10 +451,15 @@
       b.disabled = true;
       btn("stop").hidden = false;
       running = { stop: null };
-      const p = progress.get(id);
-      progress.set(id, { attempts: (p.attempts || 0) + 1, hash });
-      btn("solution").hidden = false;
-      persist();
+      // Only a run of the editor's code is the learner's attempt.
+      const mine = opts.source === undefined;
+      const code = text;
+      if (mine) {
+        const p = progress.get(id);
+        progress.set(id, { attempts: (p.attempts || 0) + 1, hash });
+        btn("solution").hidden = false;
+        persist();
+      }
       let report;
       try {
         const bd = await getBundle();
@@ -448,8 +478,13 @@
       btn("stop").hidden = true;
       showReport(report, false);
       setState(summaryLine(report));
-      persist(report);
-      progress.set(id, { hash, status: report.status, passed: report.summary.passed || 0, total: report.summary.total || 0 });
+      if (mine) {
+        persist(report);
+        if (report.status !== "error") {
+          // The code judged is the code at Run; an edit during the run leaves it unjudged.
+          progress.set(id, { hash, status: code === text ? report.status : "edited", code: code === text ? textHash(code) : "", passed: report.summary.passed || 0, total: report.summary.total || 0 });
+        }
+      }
       section.dispatchEvent(new CustomEvent("course:report", { detail: report, bubbles: true }));
       return report;
     }
@@ -535,6 +570,7 @@
           forget(id);
           results.replaceChildren();
           delete results.dataset.status;
+          unjudged();
           setState("Reset to the starter code.");
           break;
         case "hint": {
