@@ -25,13 +25,22 @@ class ModeProbe(nn.Module):
         return x
 
 
+LAYERS = {n: getattr(nn, n) for n in ("Linear", "Sequential", "Tanh", "ReLU", "Dropout")}
+
+
+def spec(kind, d):
+    """The model a test uses, as the source that builds it (shown in messages)."""
+    return {
+        "linear": f"Linear({d}, 1)",
+        "mlp": f"Sequential(Linear({d}, 4), Tanh(), Linear(4, 1))",
+        "dropout": f"Sequential(Linear({d}, 6), ReLU(), Dropout(0.3), Linear(6, 1))",
+    }[kind]
+
+
 def make_model(kind, d, seed):
+    """The model spec(kind, d) names, its weights drawn after torch.manual_seed(seed)."""
     torch.manual_seed(seed)
-    if kind == "linear":
-        return nn.Linear(d, 1)
-    if kind == "mlp":
-        return nn.Sequential(nn.Linear(d, 4), nn.Tanh(), nn.Linear(4, 1))
-    return nn.Sequential(nn.Linear(d, 6), nn.ReLU(), nn.Dropout(0.3), nn.Linear(6, 1))
+    return eval(spec(kind, d), LAYERS)
 
 
 def make_data(n, d, seed):
@@ -46,8 +55,9 @@ def fitted(fit):
     """Wraps fit: builds the model a spec names, trains it from a fixed random
     state, and returns what training gave (losses and the weights left)."""
 
-    def fit_model(kind, d, x, y, steps, lr):
-        model = make_model(kind, d, seed=1)
+    def fit_model(model_source, x, y, steps, lr):
+        torch.manual_seed(1)
+        model = eval(model_source, LAYERS)
         torch.manual_seed(2)  # the same dropout masks on both sides
         losses = fit(model, x, y, steps, lr)
         return {"losses": losses, "weights": [p.detach().clone() for p in model.parameters()]}
@@ -79,7 +89,7 @@ def test_fit_matches_the_reference_on_small_cases(learner, ref):
     x, y = make_data(16, 2, seed=3)
     for kind, steps, lr in (("linear", 0, 0.1), ("linear", 1, 0.1), ("linear", 2, 0.1), ("linear", 10, 0.3),
                             ("mlp", 5, 0.2), ("dropout", 5, 0.2)):
-        cc.compare(fitted(learner.fit), fitted(ref.fit), kind, 2, x, y, steps, lr, rtol=1e-5, atol=1e-6)
+        cc.compare(fitted(learner.fit), fitted(ref.fit), spec(kind, 2), x, y, steps, lr, rtol=1e-5, atol=1e-6)
 
 
 def test_fit_matches_the_reference_on_random_data(learner, ref):
@@ -87,7 +97,7 @@ def test_fit_matches_the_reference_on_random_data(learner, ref):
         d = rng.randint(1, 4)
         x, y = make_data(rng.randint(4, 32), d, seed=rng.randint(0, 10**6))
         kind = rng.choice(["linear", "mlp", "dropout"])
-        cc.compare(fitted(learner.fit), fitted(ref.fit), kind, d, x, y, rng.randint(1, 15),
+        cc.compare(fitted(learner.fit), fitted(ref.fit), spec(kind, d), x, y, rng.randint(1, 15),
                    rng.choice([0.01, 0.05, 0.1, 0.3]), rtol=1e-5, atol=1e-6)
 
 
@@ -123,8 +133,9 @@ def test_fit_trains_in_training_mode_and_leaves_evaluation_mode(learner):
 def evaluated(evaluate):
     """Wraps evaluate: the value, and the mode the model is left in."""
 
-    def evaluate_model(kind, d, x, y, training):
-        model = make_model(kind, d, seed=1)
+    def evaluate_model(model_source, x, y, training):
+        torch.manual_seed(1)
+        model = eval(model_source, LAYERS)
         model.train(training)
         value = evaluate(model, x, y)
         return {"loss": value, "model.training afterwards": model.training}
@@ -137,7 +148,7 @@ def test_evaluate_matches_the_reference_and_keeps_the_mode(learner, ref):
     x, y = make_data(16, 2, seed=7)
     for kind in ("linear", "mlp", "dropout"):
         for training in (True, False):
-            cc.compare(evaluated(learner.evaluate), evaluated(ref.evaluate), kind, 2, x, y, training,
+            cc.compare(evaluated(learner.evaluate), evaluated(ref.evaluate), spec(kind, 2), x, y, training,
                        rtol=1e-6, atol=1e-7)
 
 
@@ -145,8 +156,8 @@ def test_evaluate_matches_the_reference_on_random_data(learner, ref):
     for rng in cc.random_cases(20, seed=12):
         d = rng.randint(1, 4)
         x, y = make_data(rng.randint(1, 32), d, seed=rng.randint(0, 10**6))
-        cc.compare(evaluated(learner.evaluate), evaluated(ref.evaluate), rng.choice(["linear", "mlp", "dropout"]),
-                   d, x, y, rng.random() < 0.5, rtol=1e-6, atol=1e-7)
+        cc.compare(evaluated(learner.evaluate), evaluated(ref.evaluate), spec(rng.choice(["linear", "mlp", "dropout"]), d),
+                   x, y, rng.random() < 0.5, rtol=1e-6, atol=1e-7)
 
 
 def test_evaluate_runs_in_evaluation_mode_without_a_graph(learner):
