@@ -9,8 +9,8 @@ def group_split(groups, test_fraction, seed):
     order, so that all samples of a group land on the same side.
 
     test_fraction is a fraction of the groups, not of the samples (as in
-    scikit-learn's GroupShuffleSplit): round(f * G) of the G distinct groups,
-    at least 1 and at most G - 1, go to the test set.
+    scikit-learn's GroupShuffleSplit): floor(f * G + 0.5) of the G distinct
+    groups (round half up), at least 1 and at most G - 1, go to the test set.
     """
     if len(groups) == 0:
         raise ValueError("groups is empty: there is nothing to split")
