@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/mlcourse/course/internal/exercise"
@@ -14,10 +15,22 @@ import (
 // runMutants is `course test --mutants`: every exercise's solution, mutated
 // one small change at a time, must be rejected by its checker in at least
 // minShare percent of the mutants not marked equivalent.
-func runMutants(ctx context.Context, env *exerciseEnv, exs []*exercise.Exercise, workers int, minShare float64,
-	stdout, stderr io.Writer) int {
+func runMutants(ctx context.Context, env *exerciseEnv, exs []*exercise.Exercise, runtimeName string, workers int,
+	minShare float64, stdout, stderr io.Writer) int {
 	if minShare < 0 || minShare > 100 {
 		fmt.Fprintf(stderr, "course test: --min-share is a percentage between 0 and 100, got %g\n", minShare)
+		return exitUsage
+	}
+	switch runtimeName {
+	case "":
+	case exercise.Browser, exercise.Local:
+		exs = slices.DeleteFunc(slices.Clone(exs), func(e *exercise.Exercise) bool { return e.Runtime != runtimeName })
+		if len(exs) == 0 {
+			fmt.Fprintf(stderr, "course test: no %s exercise to test\n", runtimeName)
+			return exitUsage
+		}
+	default:
+		fmt.Fprintf(stderr, "course test: --runtime is browser or local, got %q\n", runtimeName)
 		return exitUsage
 	}
 	if workers <= 0 {

@@ -36,6 +36,8 @@ func TestTestMutants(t *testing.T) {
 			}},
 		{"the same, with the default bar of 90%", []string{"loss-functions/mse"}, 0, []string{"surviving mutant", "ok"}, nil},
 		{"a bar that is no percentage", []string{"loss-functions/mse", "--min-share", "150"}, 2, nil, nil},
+		{"no local exercise in the module", []string{"loss-functions", "--runtime", "local"}, 2, nil, nil},
+		{"an unknown runtime", []string{"loss-functions", "--runtime", "gpu"}, 2, nil, nil},
 	}
 	for _, s := range steps {
 		if s.before != nil {
