@@ -25,6 +25,8 @@ Kinds:
   drop-sorted …     a call of sorted, reversed, abs, round, list, tuple, set,
                     int or float replaced by its argument
   min->max, floor->ceil …  a function swapped for its mirror image
+  half-up->round    floor(x + 0.5) (halves up) replaced by round(x) (halves to
+                    even), and round->half-up the other way
   return-None       a returned value replaced by None
   del-stmt          an expression statement, augmented assignment or raise
                     replaced by pass
@@ -202,6 +204,14 @@ def _mutations(node):
         if name in UNWRAP and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred):
             if name == "sorted" or not node.keywords:
                 yield f"drop-{name}", lambda n, replace: replace(n.args[0])
+        if name == "floor" and len(node.args) == 1 and _plus_half(node.args[0]):
+            # floor(x + 0.5), rounding half up, becomes Python's round(x), half to even
+            yield "half-up->round", lambda n, replace: replace(
+                ast.Call(ast.Name("round", ast.Load()), [n.args[0].left], []))
+        if name == "round" and len(node.args) == 1 and not node.keywords:
+            yield "round->half-up", lambda n, replace: replace(ast.Call(
+                ast.Attribute(ast.Name("math", ast.Load()), "floor", ast.Load()),
+                [ast.BinOp(n.args[0], ast.Add(), ast.Constant(0.5))], []))
         if name in MIRROR:
             other = MIRROR[name]
             if isinstance(node.func, ast.Name):
@@ -223,6 +233,11 @@ def _mutations(node):
         yield "break->continue", lambda n, replace: replace(ast.Continue())
     if isinstance(node, ast.Continue):
         yield "continue->break", lambda n, replace: replace(ast.Break())
+
+
+def _plus_half(node):
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and \
+        isinstance(node.right, ast.Constant) and node.right.value == 0.5
 
 
 def _replace_in_parent(tree, target, new):
