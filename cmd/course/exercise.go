@@ -475,12 +475,15 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 }
 
 func runTest(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--no-browser] [--no-blocks] [--times FILE] [--source DIR]")
+	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--no-browser] [--no-blocks] [--times FILE] [--mutants] [--min-share P] [--runtime R] [--source DIR]")
 	source := sourceFlag(fs)
 	workers := fs.Int("workers", 0, "checks to run at once (default: the number of CPUs)")
 	noBrowser := fs.Bool("no-browser", false, "skip the in-page runs in headless Chromium (not allowed with CI=true)")
 	noBlocks := fs.Bool("no-blocks", false, "skip the lessons' runnable code blocks")
 	timesFile := fs.String("times", "", "write each run's duration to this file, one JSON object a line (scripts/testtimes reads it)")
+	mutants := fs.Bool("mutants", false, "instead: run mutants of each solution through its checker and report the share rejected")
+	minShare := fs.Float64("min-share", exercise.DefaultMinShare*100, "with --mutants: the percentage of mutants each checker must reject")
+	onlyRuntime := fs.String("runtime", "", "with --mutants: only the exercises of this runtime (browser or local)")
 	pos, code, ok := parse(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -506,6 +509,9 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, cancel := interruptible()
 	defer cancel()
+	if *mutants {
+		return runMutants(ctx, env, exs, *onlyRuntime, *workers, *minShare, stdout, stderr)
+	}
 	start := time.Now()
 	times := &timeLog{}
 	if *timesFile != "" {

@@ -513,7 +513,7 @@ func loadMistakes(fsys fs.FS, dir string, dl *diag.List) []Mistake {
 
 var reserved = map[string]bool{
 	"exercise.toml": true, "starter.py": true, "solution.py": true, "check.py": true,
-	"learner.py": true, "coursecheck.py": true,
+	"learner.py": true, "coursecheck.py": true, EquivalentFile: true,
 }
 
 // dataFiles lists the exercise's other files, which the runner copies next

@@ -1,7 +1,9 @@
-"""Checks group_split by its properties: the two sets partition the indices,
-no group is on both sides, the number of held-out groups is within one of
-test_fraction * G (and between 1 and G - 1), the seed decides the split, and
-bad input raises ValueError. Any split with these properties passes."""
+"""Checks group_split by the rule its text states: the two sets partition
+the indices, no group is on both sides, exactly floor(f * G + 0.5) groups
+(round half up, kept between 1 and G - 1) are held out, both lists are in
+increasing order, the seed decides the split (and only the seed: the global
+random state is left alone), and bad input raises ValueError. Which groups
+are held out is free: any shuffle passes."""
 
 import math
 import random
@@ -18,6 +20,11 @@ EDGE_CASES = [
     (["x", "y", "x", "y", "z", "x"], 0.5, 6),
     ([(0, 1), (0, 1), (2, 3)], 0.5, 7),
     (["g%d" % (i % 10) for i in range(40)], 0.2, 8),
+    (list("abcde"), 0.5, 9),  # 2.5 groups round half up to 3 (round() gives 2)
+    (["g%d" % (i % 10) for i in range(30)], 0.25, 10),  # 2.5 -> 3
+    (list("abcdefghi") * 2, 0.5, 11),  # 4.5 -> 5
+    (["a", "b", "a", "c"], 0.5, 12),  # 1.5 -> 2
+    (["x", "y"], 0.2, 13),  # 0.4 -> 0, but at least 1
 ]
 
 
@@ -52,12 +59,17 @@ def _check_split(learner, ref, groups, test_fraction, seed):
                       expected=f"group {g!r} only in train or only in test", actual=cc.show(actual))
         total = len(dict.fromkeys(groups))
         share = test_fraction * total
-        lo, hi = max(math.floor(share), 1), min(math.ceil(share), total - 1)
-        cc.expect(lo <= len(test_groups) <= hi,
-                  f"{call}: the test set holds {len(test_groups)} of the {total} groups; "
-                  f"test_fraction is a fraction of groups, {test_fraction} * {total} = {share:g}, so it should hold "
-                  + (f"{lo}" if lo == hi else f"{lo} or {hi}") + " (at least 1, at most G - 1)",
-                  expected=f"{lo}..{hi} groups in test", actual=f"{len(test_groups)} groups in test")
+        want = min(max(math.floor(share + 0.5), 1), total - 1)
+        cc.expect(len(test_groups) == want,
+                  f"{call}: the test set holds {len(test_groups)} of the {total} groups; test_fraction is a fraction "
+                  f"of groups, {test_fraction} * {total} = {share:g}, rounded half up (floor({share:g} + 0.5), "
+                  f"not Python's round(), which sends halves to the even number) and kept between 1 and G - 1: {want}",
+                  expected=f"{want} groups in test", actual=f"{len(test_groups)} groups in test")
+        for name, part in (("train", train), ("test", test)):
+            cc.expect(list(part) == sorted(part),
+                      f"{call}: the {name} list is not in increasing order; list the indices in order "
+                      "(for i, g in enumerate(groups)) or return sorted lists",
+                      expected=cc.show(sorted(part)), actual=cc.show(list(part)))
         return None
 
     cc.compare(learner.group_split, ref.group_split, groups, test_fraction, seed, differ=differ)
@@ -100,6 +112,18 @@ def test_different_seeds_give_different_splits(learner):
                   "the seed must choose which groups are held out",
                   expected="a different split for each seed", actual=cc.show(test))
         seen[key] = seed
+
+
+def test_leaves_the_global_random_state_alone(learner):
+    random.seed(11)
+    before = random.random()
+    random.seed(11)
+    cc.call(learner.group_split, [f"patient{i % 6}" for i in range(20)], 0.3, 4)
+    after = random.random()
+    cc.expect(before == after,
+              "group_split(groups, 0.3, 4) changed the global random generator (random.seed or random.shuffle); "
+              "use a private random.Random(seed) so other code is not affected",
+              expected=f"random.random() after the call = {before!r}", actual=repr(after))
 
 
 def test_rejects_empty_input_one_group_and_invalid_fractions(learner):

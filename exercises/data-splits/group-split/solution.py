@@ -9,16 +9,14 @@ def group_split(groups, test_fraction, seed):
     order, so that all samples of a group land on the same side.
 
     test_fraction is a fraction of the groups, not of the samples (as in
-    scikit-learn's GroupShuffleSplit): round(f * G) of the G distinct groups,
-    at least 1 and at most G - 1, go to the test set.
+    scikit-learn's GroupShuffleSplit): floor(f * G + 0.5) of the G distinct
+    groups (round half up), at least 1 and at most G - 1, go to the test set.
     """
-    if len(groups) == 0:
-        raise ValueError("groups is empty: there is nothing to split")
     if isinstance(test_fraction, bool) or not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1 (exclusive), got {test_fraction!r}")
     distinct = list(dict.fromkeys(groups))  # in order of first appearance
     g = len(distinct)
-    if g < 2:
+    if g < 2:  # also an empty groups list
         raise ValueError(f"need at least 2 distinct groups to split, got {g}")
     n_test = min(max(math.floor(test_fraction * g + 0.5), 1), g - 1)
     random.Random(seed).shuffle(distinct)

@@ -1,20 +1,22 @@
 """Seeded group split.
 
 Write group_split(groups, test_fraction, seed). groups[i] names the group of
-sample i (a patient, a pet, a user). Return (train, test): two disjoint
-lists of indices that together hold 0..len(groups)-1, such that no group has
-samples in both lists.
+sample i (a patient, a pet, a user). Return (train, test): two lists of
+indices, each in increasing order, that together hold every index
+0..len(groups)-1 exactly once, such that no group has samples in both lists.
 
 test_fraction is a fraction of the G distinct groups, as in scikit-learn's
-GroupShuffleSplit: the test set gets round(f * G) whole groups, at least 1
-and at most G - 1 (any count between floor(f * G) and ceil(f * G) passes).
+GroupShuffleSplit: the test set gets floor(f * G + 0.5) whole groups (round
+half up: 2.5 groups give 3, where Python's round() gives 2), but at least 1
+and at most G - 1.
 
     group_split(["rex", "rex", "tom", "ada", "ada", "ada"], 0.34, seed=0)
     ->  one of the three pets, with all its photos, is in the test set
 
-The same seed gives the same split; different seeds should differ. Raise
-ValueError for empty groups, fewer than 2 distinct groups, or a
-test_fraction outside (0, 1).
+Which groups are held out is decided by random.Random(seed): the same seed
+gives the same split, different seeds different ones, and the global random
+module's state is left alone. Raise ValueError for empty groups, fewer than
+2 distinct groups, or a test_fraction outside (0, 1).
 """
 
 import random

@@ -76,3 +76,10 @@ def test_rejects_empty_input_and_impossible_k(learner):
     cc.expect_raises(ValueError, fn, 5, 0)
     cc.expect_raises(ValueError, fn, 3, 4)
     cc.expect_raises(ValueError, fn, 1, 2)
+
+
+def test_rejects_numbers_that_are_not_integers(learner):
+    fn = learner.kfold_indices
+    cc.expect_raises(ValueError, fn, 5.0, 2)
+    cc.expect_raises(ValueError, fn, 6, 2.0)
+    cc.expect_raises(ValueError, fn, 6, True)

@@ -9,7 +9,8 @@ training set.
 
     kfold_indices(5, 2)  ->  [([3, 4], [0, 1, 2]), ([0, 1, 2], [3, 4])]
 
-Raise ValueError when n < 1, k < 2, or k > n (a fold would be empty).
+Raise ValueError when n or k is not an integer (a float such as 5.0, or a
+bool), n < 1, k < 2, or k > n (a fold would be empty).
 """
 
 

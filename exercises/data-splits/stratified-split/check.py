@@ -1,7 +1,11 @@
-"""Checks stratified_split by its properties: the two sets partition the
-indices, every class and the whole test set are within one sample of their
-exact share, the seed decides the split (and only the seed), and bad input
-raises ValueError. Any split with these properties passes."""
+"""Checks stratified_split against the rule the lesson states: the two sets
+partition the indices; the test set holds floor(f * n + 0.5) samples (round
+half up); each class gets floor(f * n_c) plus one of the leftover samples if
+its remainder is among the largest (ties: the class seen first), which is
+exactly the reference's count per class; both lists are sorted; the seed
+decides which samples (and only the seed: the global random state is left
+alone); bad input raises ValueError. Which samples of a class are held out is
+free: any shuffle passes."""
 
 import math
 import random
@@ -20,6 +24,12 @@ EDGE_CASES = [
     ([1] * 95 + [0] * 5, 0.2, 8),
     (["spam", "ham"] * 50, 0.01, 9),
     (["a", "b", "c", "d"], 0.9, 10),
+    (["a"] * 5, 0.5, 11),  # 2.5 rounds half up to 3 (round() gives 2)
+    (["a"] * 7, 0.5, 12),  # 3.5 -> 4
+    (["dog", "cat"] * 5, 0.5, 13),  # a tie between classes: dog appears first
+    ([c for c in "jihgfedcba" for _ in range(5)], 0.1, 14),  # ties: the first five seen, not a..e
+    (["x"] * 3 + ["y"] * 3, 0.5, 15),  # 1.5 each: x, seen first, gets the leftover
+    (["a"] * 10, 0.21, 16),  # 2.1 -> 2, not ceil's 3
 ]
 
 
@@ -49,23 +59,30 @@ def _check_split(learner, ref, labels, test_fraction, seed):
         missing = sorted(set(range(n)) - set(train) - set(test))
         cc.expect(not missing, f"{call}: {len(missing)} of {n} indices are in neither set (first: {missing[:5]})",
                   expected=f"all {n} indices", actual=cc.show(actual))
+        share = test_fraction * n
+        want_total = math.floor(share + 0.5)
+        cc.expect(len(test) == want_total,
+                  f"{call}: the test set has {len(test)} samples; it should hold f * n = {test_fraction} * {n} = "
+                  f"{share:g} rounded half up, floor({share:g} + 0.5) = {want_total} (Python's round() sends "
+                  "halves to the even number, math.ceil always up; rounding each class on its own lets the "
+                  "total drift)",
+                  expected=f"{want_total} test samples", actual=f"{len(test)} test samples")
         total = _class_counts(labels, range(n))
         in_test = _class_counts(labels, test)
-        for c, n_c in total.items():
-            share = test_fraction * n_c
+        want = _class_counts(labels, expected[1])
+        for c, n_c in total.items():  # in order of first appearance
             got = in_test.get(c, 0)
-            cc.expect(math.floor(share) <= got <= math.ceil(share),
-                      f"{call}: class {c!r} has {got} of its {n_c} samples in the test set; "
-                      f"its share is {test_fraction} * {n_c} = {share:g}, so it needs "
-                      + (f"{math.floor(share)}" if math.floor(share) == math.ceil(share) else f"{math.floor(share)} or {math.ceil(share)}"),
-                      expected=f"{math.floor(share)}..{math.ceil(share)} of class {c!r} in test",
-                      actual=f"{got} of class {c!r} in test")
-        share = test_fraction * n
-        cc.expect(math.floor(share) <= len(test) <= math.ceil(share),
-                  f"{call}: the test set has {len(test)} samples but {test_fraction} * {n} = {share:g}; "
-                  "rounding each class on its own lets the total drift, so hand the leftover samples to the "
-                  "classes with the largest remainders",
-                  expected=f"{math.floor(share)}..{math.ceil(share)} test samples", actual=f"{len(test)} test samples")
+            cc.expect(got == want.get(c, 0),
+                      f"{call}: class {c!r} has {got} of its {n_c} samples in the test set, but the rule gives "
+                      f"{want.get(c, 0)}: every class gets floor(f * n_c) (here floor({test_fraction * n_c:g}) = "
+                      f"{math.floor(test_fraction * n_c)}), then the samples still missing go, one each, to the "
+                      "classes with the largest remainder f * n_c - floor(f * n_c), ties to the class that "
+                      "appears first in labels",
+                      expected=f"test counts {want}", actual=f"test counts {in_test}")
+        for name, part in (("train", train), ("test", test)):
+            cc.expect(list(part) == sorted(part),
+                      f"{call}: the {name} list is not in increasing order; return sorted(train), sorted(test)",
+                      expected=cc.show(sorted(part)), actual=cc.show(list(part)))
         return None
 
     cc.compare(learner.stratified_split, ref.stratified_split, labels, test_fraction, seed, differ=differ)

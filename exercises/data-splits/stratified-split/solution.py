@@ -7,12 +7,13 @@ import random
 def test_counts(counts, test_fraction):
     """How many samples of each class go to the test set.
 
-    counts maps each class to its number of samples. Every class first gets
-    floor(f * n_c); the test set as a whole should hold round(f * n) samples,
-    and the samples still missing go, one each, to the classes with the
-    largest fractional part f * n_c - floor(f * n_c) (ties: the class seen
-    first). So each class is within one sample of its exact share, and so is
-    the whole test set.
+    counts maps each class to its number of samples, in order of first
+    appearance. Every class first gets floor(f * n_c); the test set as a
+    whole holds floor(f * n + 0.5) samples (round half up), and the samples
+    still missing go, one each, to the classes with the largest fractional
+    part f * n_c - floor(f * n_c) (ties: the class seen first; sorted is
+    stable). So each class is within one sample of its exact share, and so
+    is the whole test set.
     """
     n = sum(counts.values())
     exact = {c: test_fraction * k for c, k in counts.items()}
@@ -25,7 +26,8 @@ def test_counts(counts, test_fraction):
 
 def stratified_split(labels, test_fraction, seed):
     """Split the indices of labels into (train, test) lists, in increasing
-    order, so that every class is split in (almost exactly) test_fraction."""
+    order, so that every class is within one sample of test_fraction (the
+    counts of test_counts), with a shuffle of its own random.Random(seed)."""
     if len(labels) == 0:
         raise ValueError("labels is empty: there is nothing to split")
     if isinstance(test_fraction, bool) or not 0 < test_fraction < 1:

@@ -1,15 +1,19 @@
 """Seeded stratified split.
 
 Write stratified_split(labels, test_fraction, seed). labels[i] is the class
-of sample i. Return (train, test): two disjoint lists of indices that
-together hold 0..len(labels)-1, such that
+of sample i. Return (train, test): two lists of indices, each in increasing
+order, that together hold every index 0..len(labels)-1 exactly once, where
 
-  * every class c with n_c samples has between floor(f * n_c) and
-    ceil(f * n_c) of them in the test set (within one sample of its share),
-  * the test set as a whole has between floor(f * n) and ceil(f * n) samples,
+  * the test set holds T = floor(f * n + 0.5) samples (round half up:
+    Python's round() sends 2.5 to 2), f = test_fraction, n = len(labels);
+  * every class c with n_c samples first gets floor(f * n_c) test samples,
+    and the T - sum of those still missing go, one each, to the classes with
+    the largest remainder f * n_c - floor(f * n_c); ties go to the class that
+    appears first in labels.
 
-where f is test_fraction and n = len(labels). The same seed must give the
-same split; different seeds should give different ones.
+Which samples of a class go to the test set is decided by random.Random(seed):
+the same seed gives the same split, different seeds different ones, and the
+global random module's state is left alone.
 
     stratified_split(["cat"] * 6 + ["dog"] * 4, 0.5, seed=0)
     ->  3 cats and 2 dogs in each set

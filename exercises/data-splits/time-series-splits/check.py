@@ -72,6 +72,11 @@ def test_splits_on_random_sizes(learner, ref):
         _check(learner, ref, n, n_splits, gap)
 
 
+def test_gap_defaults_to_zero(learner, ref):
+    for n, n_splits in [(10, 3), (7, 2), (30, 5)]:
+        cc.compare(learner.time_series_splits, ref.time_series_splits, n, n_splits)
+
+
 def test_rejects_impossible_splits(learner):
     fn = learner.time_series_splits
     cc.expect_raises(ValueError, fn, 0, 2, 0)
@@ -80,3 +85,11 @@ def test_rejects_impossible_splits(learner):
     cc.expect_raises(ValueError, fn, 3, 3, 0)
     cc.expect_raises(ValueError, fn, 10, 3, 4)
     cc.expect_raises(ValueError, fn, 10, 3, 8)
+
+
+def test_rejects_numbers_that_are_not_integers(learner):
+    fn = learner.time_series_splits
+    cc.expect_raises(ValueError, fn, 10.0, 3, 0)
+    cc.expect_raises(ValueError, fn, 10, 3.0, 0)
+    cc.expect_raises(ValueError, fn, 10, 3, 1.0)
+    cc.expect_raises(ValueError, fn, 10, 3, True)

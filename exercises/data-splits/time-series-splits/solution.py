@@ -16,13 +16,11 @@ def time_series_splits(n, n_splits, gap=0):
     for name, value in (("n", n), ("n_splits", n_splits), ("gap", gap)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{name} must be an integer, got {value!r}")
-    if n < 1:
-        raise ValueError(f"n must be at least 1, got {n}")
     if n_splits < 2:
         raise ValueError(f"n_splits must be at least 2, got {n_splits}")
     if gap < 0:
         raise ValueError(f"gap must not be negative, got {gap}")
-    if n_splits + 1 > n:
+    if n_splits + 1 > n:  # this also rejects n < 1, as n_splits >= 2
         raise ValueError(f"{n_splits} splits need at least {n_splits + 1} samples, got n = {n}")
     test_size = n // (n_splits + 1)
     first_start = n - n_splits * test_size

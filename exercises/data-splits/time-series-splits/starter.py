@@ -1,6 +1,6 @@
 """Forward-chaining splits for time series.
 
-Write time_series_splits(n, n_splits, gap). Samples 0..n-1 are in time
+Write time_series_splits(n, n_splits, gap=0). Samples 0..n-1 are in time
 order. Return n_splits pairs (train, test), following scikit-learn's
 TimeSeriesSplit(n_splits, gap=gap):
 
@@ -12,9 +12,10 @@ TimeSeriesSplit(n_splits, gap=gap):
     time_series_splits(10, 3, gap=1)
     ->  [([0, 1, 2], [4, 5]), ([0, 1, 2, 3, 4], [6, 7]), ([0, ..., 6], [8, 9])]
 
-Never shuffle: the model must not train on the future. Raise ValueError when
-n_splits < 2, gap < 0, n_splits + 1 > n, or the first training set would be
-empty.
+gap defaults to 0. Never shuffle: the model must not train on the future.
+Raise ValueError when an argument is not an integer (a float such as 10.0,
+or a bool), n_splits < 2, gap < 0, n_splits + 1 > n, or the first training
+set would be empty.
 """
 
 

@@ -79,6 +79,7 @@ def test_binary_cross_entropy_rejects_values_outside_zero_one(learner):
     cc.expect_raises(ValueError, learner.binary_cross_entropy, [1], [1.5])
     cc.expect_raises(ValueError, learner.binary_cross_entropy, [0], [-0.1])
     cc.expect_raises(ValueError, learner.binary_cross_entropy, [2], [0.5])
+    cc.expect_raises(ValueError, learner.binary_cross_entropy, [-0.5], [0.5])
 
 
 def test_binary_cross_entropy_rejects_an_eps_outside_zero_to_one_half(learner):

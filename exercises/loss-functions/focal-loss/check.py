@@ -84,6 +84,13 @@ def test_focal_loss_matches_the_reference_on_edge_cases(learner, ref):
             cc.compare(learner.focal_loss, ref.focal_loss, logits, targets, gamma, rtol=1e-7)
 
 
+def test_both_accept_a_weight_of_zero(learner, ref):
+    # A zero weight is legal (the class is ignored); only negative ones are errors.
+    logits, targets = [[2.0, 0.0, -1.0], [0.5, 1.5, 0.0], [1.0, 1.0, 3.0]], [0, 1, 2]
+    cc.compare(learner.weighted_cross_entropy, ref.weighted_cross_entropy, logits, targets, [1.0, 0.0, 2.0], rtol=1e-7)
+    cc.compare(learner.focal_loss, ref.focal_loss, logits, targets, 2.0, [0.0, 0.5, 1.0], rtol=1e-7)
+
+
 def test_focal_loss_uses_gamma_two_by_default(learner, ref):
     cc.compare(learner.focal_loss, ref.focal_loss, [[2.0, 0.0], [2.0, 0.0]], [0, 1], rtol=1e-7)
 

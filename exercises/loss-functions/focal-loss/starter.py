@@ -26,7 +26,7 @@ Logits may be as large as ±1000. Raise ValueError for an empty batch, rows
 and targets of different lengths, a target that is not a class index of its
 row, weights (or alpha) whose length differs from the number of classes or
 with a negative entry, weights that sum to 0 over the batch's targets, and a
-negative gamma.
+negative gamma. A weight (or alpha) of 0 is allowed: it leaves its class out.
 """
 
 

@@ -54,6 +54,10 @@ def test_huber_uses_delta_one_by_default(learner, ref):
     cc.compare(learner.huber, ref.huber, [0.0, 0.0, 0.0], [0.3, -2.0, 4.0])
 
 
+def test_huber_grad_uses_delta_one_by_default(learner, ref):
+    cc.compare(learner.huber_grad, ref.huber_grad, [0.0, 0.0, 0.0], [0.3, -2.0, 4.0])
+
+
 def test_huber_matches_the_reference_on_random_lists(learner, ref):
     for rng in cc.random_cases(25, seed=11):
         n = rng.randint(1, 2 + 2 * rng.case)

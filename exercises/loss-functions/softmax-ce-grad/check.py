@@ -106,6 +106,11 @@ def test_numerical_gradient_uses_the_central_difference(learner):
               expected="[3.0001]", actual=cc.show(got))
 
 
+def test_numerical_gradient_uses_h_1e_5_by_default(learner, ref):
+    # For x**3 the central difference is 3x**2 + h**2: h shows in the result.
+    cc.compare(learner.numerical_gradient, ref.numerical_gradient, sum_of_cubes, [2.0, -1.0], rtol=1e-7, atol=1e-9)
+
+
 def test_numerical_gradient_matches_the_reference_on_edge_cases(learner, ref):
     cc.compare(learner.numerical_gradient, ref.numerical_gradient, sum_of_cubes, [0.0], 1e-3, rtol=1e-7, atol=1e-9)
     cc.compare(learner.numerical_gradient, ref.numerical_gradient, sum_of_cubes, [1.0, -2.0, 0.5], 1e-4, rtol=1e-7, atol=1e-9)

@@ -1,0 +1,2 @@
+def clip(x, lo, hi):
+    raise NotImplementedError
