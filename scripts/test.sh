@@ -101,5 +101,8 @@ stage "go vet" go vet ./...
 stage "go test" go_test
 # Every exercise locally and in the page, and every lesson code block.
 stage "course test" go run ./cmd/course test all --times "$logs/course.jsonl"
+# Mutants of every browser exercise's solution must be rejected by its
+# checker (90% at least, or marked equivalent with a reason).
+stage "mutants" go run ./cmd/course test --mutants all --runtime browser
 stage "fuzz (briefly)" bash -c "go test -run '^\$' -fuzz '^FuzzConvert\$' -fuzztime 10s ./internal/markdown &&
   go test -run '^\$' -fuzz '^FuzzFrontMatter\$' -fuzztime 10s ./internal/content"
