@@ -164,6 +164,41 @@ func TestBrowserClassicalVisionFigures(t *testing.T) {
 		}
 		tab.AssertClean()
 	})
+
+	t.Run("otsu_explorer_shows_the_between_class_variance", func(t *testing.T) {
+		tab := open(t, "classical-vision/histograms-and-thresholds/")
+		want := "t = 4: class 0 (values ≤ 4) has w0 = 0.460 and mean 2.69; class 1 has w1 = 0.540 and mean 10.48; " +
+			"between-class variance 15.048. Otsu's threshold is 7 (variance 18.106)."
+		if got := readout(tab); got != want {
+			t.Errorf("the Otsu explorer reads %q, want %q (the lesson's description quotes these numbers)", got, want)
+		}
+		// The slider from the keyboard: 4 → 5.
+		focus(tab, `.figure-live input[id$="-t"]`)
+		tab.Press(kb.ArrowRight)
+		if got := readout(tab); !strings.HasPrefix(got, "t = 5: class 0 (values ≤ 5) has w0 = 0.531") ||
+			!strings.Contains(got, "between-class variance 17.164.") {
+			t.Errorf("after ArrowRight the Otsu explorer reads %q, want t = 5 with variance 17.164", got)
+		}
+		// The button jumps to the maximum.
+		focus(tab, `.figure-live button`)
+		tab.Press(kb.Enter)
+		if got := readout(tab); !strings.HasPrefix(got, "t = 7:") || !strings.HasSuffix(got, "(variance 18.106), this one.") {
+			t.Errorf("after Go to Otsu's t the explorer reads %q, want t = 7, the maximum", got)
+		}
+		if v := browsertest.Eval[string](tab, `document.querySelector('.figure-live input[id$="-t"]').value`); v != "7" {
+			t.Errorf("after Go to Otsu's t the slider is at %s, want 7", v)
+		}
+		// End: the last threshold that leaves class 1 non-empty is 14.
+		focus(tab, `.figure-live input[id$="-t"]`)
+		tab.Press(kb.End)
+		if got := readout(tab); !strings.HasPrefix(got, "t = 14: class 0 (values ≤ 14) has w0 = 0.982") {
+			t.Errorf("after End the explorer reads %q, want t = 14", got)
+		}
+		if n := browsertest.Eval[int](tab, `document.querySelectorAll(".figure-live svg rect").length`); n != 16 {
+			t.Errorf("the explorer draws %d bars, want 16", n)
+		}
+		tab.AssertClean()
+	})
 }
 
 // The static fallbacks of these figures are what their scripts draw: each
@@ -180,7 +215,7 @@ func TestClassicalVisionFigureFallbacksAreUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, script := range []string{"pixel-mixer.py", "kernel-explorer.py", "hysteresis-explorer.py"} {
+	for _, script := range []string{"pixel-mixer.py", "kernel-explorer.py", "hysteresis-explorer.py", "otsu-explorer.py"} {
 		t.Run(script, func(t *testing.T) {
 			cmd := exec.Command(python, filepath.Join("scripts", "figures", script), "--check")
 			cmd.Dir = root
