@@ -126,6 +126,79 @@ func TestBrowserClassicalVisionFigures(t *testing.T) {
 		}
 		tab.AssertClean()
 	})
+
+	t.Run("hysteresis_explorer_keeps_candidates_joined_to_strong_pixels", func(t *testing.T) {
+		tab := open(t, "classical-vision/gradients-and-edges/")
+		want := "Low 3, high 7, 8-connectivity: 3 strong pixels (≥ 7), 12 candidates kept (≥ 3 and joined to a strong pixel), " +
+			"5 candidates dropped; the edge map has 15 pixels."
+		if got := readout(tab); got != want {
+			t.Errorf("the hysteresis explorer reads %q, want %q (the lesson's description quotes these numbers)", got, want)
+		}
+		// 4-connectivity, from the keyboard: the corner-turning chains break.
+		focus(tab, `.figure-live input[type=checkbox]`)
+		tab.Press(" ")
+		if got := readout(tab); !strings.HasPrefix(got, "Low 3, high 7, 4-connectivity: 3 strong pixels (≥ 7), 8 candidates kept") ||
+			!strings.Contains(got, " 9 candidates dropped;") {
+			t.Errorf("with 4-connectivity the explorer reads %q, want 8 kept and 9 dropped", got)
+		}
+		tab.Press(" ")
+		// Low 3 → 4 with ArrowRight: 6 kept, 7 dropped.
+		focus(tab, `.figure-live input[id$="-low"]`)
+		tab.Press(kb.ArrowRight)
+		if got := readout(tab); !strings.HasPrefix(got, "Low 4, high 7, 8-connectivity: 3 strong pixels (≥ 7), 6 candidates kept") ||
+			!strings.Contains(got, " 7 candidates dropped;") {
+			t.Errorf("after ArrowRight on low the explorer reads %q, want 6 kept and 7 dropped", got)
+		}
+		// High 7 → 0 with Home: high may not go below low, so low follows it
+		// down, and every pixel is strong.
+		focus(tab, `.figure-live input[id$="-high"]`)
+		tab.Press(kb.Home)
+		if got := readout(tab); !strings.HasPrefix(got, "Low 0, high 0, 8-connectivity: 84 strong pixels") {
+			t.Errorf("after Home on high the explorer reads %q, want low 0, high 0 and all 84 pixels strong", got)
+		}
+		if v := browsertest.Eval[string](tab, `document.querySelector('.figure-live input[id$="-low"]').value`); v != "0" {
+			t.Errorf("after Home on high the low slider is at %s, want 0", v)
+		}
+		if n := browsertest.Eval[int](tab, `document.querySelectorAll(".figure-live svg rect").length`); n != 84+4 {
+			t.Errorf("the explorer draws %d rects, want %d (84 cells and 4 legend keys)", n, 84+4)
+		}
+		tab.AssertClean()
+	})
+
+	t.Run("otsu_explorer_shows_the_between_class_variance", func(t *testing.T) {
+		tab := open(t, "classical-vision/histograms-and-thresholds/")
+		want := "t = 4: class 0 (values ≤ 4) has w0 = 0.460 and mean 2.69; class 1 has w1 = 0.540 and mean 10.48; " +
+			"between-class variance 15.048. Otsu's threshold is 7 (variance 18.106)."
+		if got := readout(tab); got != want {
+			t.Errorf("the Otsu explorer reads %q, want %q (the lesson's description quotes these numbers)", got, want)
+		}
+		// The slider from the keyboard: 4 → 5.
+		focus(tab, `.figure-live input[id$="-t"]`)
+		tab.Press(kb.ArrowRight)
+		if got := readout(tab); !strings.HasPrefix(got, "t = 5: class 0 (values ≤ 5) has w0 = 0.531") ||
+			!strings.Contains(got, "between-class variance 17.164.") {
+			t.Errorf("after ArrowRight the Otsu explorer reads %q, want t = 5 with variance 17.164", got)
+		}
+		// The button jumps to the maximum.
+		focus(tab, `.figure-live button`)
+		tab.Press(kb.Enter)
+		if got := readout(tab); !strings.HasPrefix(got, "t = 7:") || !strings.HasSuffix(got, "(variance 18.106), this one.") {
+			t.Errorf("after Go to Otsu's t the explorer reads %q, want t = 7, the maximum", got)
+		}
+		if v := browsertest.Eval[string](tab, `document.querySelector('.figure-live input[id$="-t"]').value`); v != "7" {
+			t.Errorf("after Go to Otsu's t the slider is at %s, want 7", v)
+		}
+		// End: the last threshold that leaves class 1 non-empty is 14.
+		focus(tab, `.figure-live input[id$="-t"]`)
+		tab.Press(kb.End)
+		if got := readout(tab); !strings.HasPrefix(got, "t = 14: class 0 (values ≤ 14) has w0 = 0.982") {
+			t.Errorf("after End the explorer reads %q, want t = 14", got)
+		}
+		if n := browsertest.Eval[int](tab, `document.querySelectorAll(".figure-live svg rect").length`); n != 16 {
+			t.Errorf("the explorer draws %d bars, want 16", n)
+		}
+		tab.AssertClean()
+	})
 }
 
 // The static fallbacks of these figures are what their scripts draw: each
@@ -142,7 +215,7 @@ func TestClassicalVisionFigureFallbacksAreUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, script := range []string{"pixel-mixer.py", "kernel-explorer.py"} {
+	for _, script := range []string{"pixel-mixer.py", "kernel-explorer.py", "hysteresis-explorer.py", "otsu-explorer.py"} {
 		t.Run(script, func(t *testing.T) {
 			cmd := exec.Command(python, filepath.Join("scripts", "figures", script), "--check")
 			cmd.Dir = root

@@ -1,0 +1,19 @@
+# Keeps only candidates right next to a strong pixel: chains of weak pixels stop after one step.
+import numpy as np
+
+
+def hysteresis(mag, low, high):
+    mag = np.asarray(mag)
+    if mag.ndim != 2:
+        raise ValueError("expected a 2-D array")
+    if low > high:
+        raise ValueError("low > high")
+    h, w = mag.shape
+    candidate = mag >= low
+    kept = mag >= high
+    p = np.pad(kept, 1)
+    near = np.zeros_like(kept)
+    for dy in range(3):
+        for dx in range(3):
+            near |= p[dy:dy + h, dx:dx + w]
+    return candidate & near

@@ -1,0 +1,15 @@
+# Pads with zeros (np.pad's default), so every border pixel sees a false edge.
+import numpy as np
+
+
+def sobel_magnitude(img):
+    img = np.asarray(img)
+    if img.ndim != 2:
+        raise ValueError("expected a 2-D image")
+    f = img.astype(np.float64)
+    p = np.pad(f, 1)
+    d = p[:, 2:] - p[:, :-2]
+    gx = d[:-2] + 2 * d[1:-1] + d[2:]
+    e = p[2:, :] - p[:-2, :]
+    gy = e[:, :-2] + 2 * e[:, 1:-1] + e[:, 2:]
+    return np.sqrt(gx * gx + gy * gy)
