@@ -172,7 +172,7 @@ func TestRender_is_not_affected_by_an_earlier_gdef(t *testing.T) {
 func TestRender_defines_ML_macros(t *testing.T) {
 	r := sharedRenderer(t)
 	tests := []struct{ macro, expansion string }{
-		{`\E`, `\mathbb{E}`},
+		{`\E`, `\operatorname{E}`},
 		{`\Var`, `\operatorname{Var}`},
 		{`\Cov`, `\operatorname{Cov}`},
 		{`\tr`, `\operatorname{tr}`},
