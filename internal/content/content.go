@@ -40,6 +40,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/mlcourse/course/internal/config"
 	"github.com/mlcourse/course/internal/diag"
@@ -364,8 +365,9 @@ func loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
 	p := &Page{File: file, Kind: kind}
 	if !diag.CheckUTF8(file, src, 0, dl) {
 		// Reported once, here: the rest of the file is read as if each
-		// bad byte were U+FFFD, so that no other message blames it.
-		src = []byte(strings.ToValidUTF8(string(src), "\uFFFD"))
+		// bad byte were "?", so that no other message blames it and every
+		// offset and line number stays the file's.
+		src = validUTF8SameLength(src)
 	}
 	fm, fmLine, format, body, ok := splitFrontMatter(src)
 	if !ok {
@@ -483,4 +485,21 @@ func (c *Course) ResolvePrereq(p *Page, ref string) *Page {
 // Nearest returns the reference closest to ref by edit distance, or "".
 func (c *Course) Nearest(ref string) string {
 	return diag.Nearest(ref, c.Refs(), len(ref)/2+2)
+}
+
+// validUTF8SameLength replaces each byte of src that is not part of valid
+// UTF-8 with "?", keeping the length (U+FFFD would take three bytes).
+func validUTF8SameLength(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		if r == utf8.RuneError && n <= 1 {
+			out = append(out, '?')
+			src = src[1:]
+			continue
+		}
+		out = append(out, src[:n]...)
+		src = src[n:]
+	}
+	return out
 }
