@@ -549,8 +549,8 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			bad = true
 		}
 	}
-	if !*noBlocks && pos[0] == "all" {
-		if !lessonBlocks(ctx, env, stdout, *workers, times) {
+	if !*noBlocks && !strings.Contains(pos[0], "/") {
+		if !lessonBlocks(ctx, env, pos[0], stdout, *workers, times) {
 			bad = true
 		}
 	}

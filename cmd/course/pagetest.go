@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -135,10 +136,10 @@ func buildSite(root, dir string) error {
 	return nil
 }
 
-// lessonBlocks runs every lesson code block marked run, with the first
-// Python that has what the block requires, and compares its output with
-// the ```output block after it.
-func lessonBlocks(ctx context.Context, env *exerciseEnv, stdout io.Writer, workers int, times *timeLog) bool {
+// lessonBlocks runs every lesson code block marked run (of one module's
+// lessons when module is not "all"), with the first Python that has what the
+// block requires, and compares its output with the ```output block after it.
+func lessonBlocks(ctx context.Context, env *exerciseEnv, module string, stdout io.Writer, workers int, times *timeLog) bool {
 	fsys := os.DirFS(env.ws.Root)
 	var dl diag.List
 	course := content.Load(fsys, config.Load(fsys, config.Overrides{}, &dl), &dl)
@@ -147,6 +148,15 @@ func lessonBlocks(ctx context.Context, env *exerciseEnv, stdout io.Writer, worke
 		return false
 	}
 	blocks := build.Blocks(course)
+	if module != "all" {
+		var dir string
+		for _, m := range course.Modules {
+			if m.Slug == module {
+				dir = m.Dir + "/"
+			}
+		}
+		blocks = slices.DeleteFunc(blocks, func(b build.Block) bool { return dir == "" || !strings.HasPrefix(b.File, dir) })
+	}
 	if len(blocks) == 0 {
 		return true
 	}
