@@ -1,0 +1,14 @@
+# Returns the most complex model within one standard error (searches from the end of the list), not the simplest.
+import statistics
+
+
+def one_se_choice(results):
+    if not results:
+        raise ValueError("empty")
+    k = len(results[0][1])
+    if k < 2 or any(len(s) != k for _, s in results):
+        raise ValueError("bad fold scores")
+    means = [sum(s) / k for _, s in results]
+    best = means.index(max(means))
+    threshold = means[best] - statistics.stdev(results[best][1]) / k ** 0.5
+    return next(name for (name, _), m in reversed(list(zip(results, means))) if m >= threshold)

@@ -1,0 +1,16 @@
+# Requires the mean to be strictly above the threshold, so a mean exactly one standard error below the best is rejected.
+import statistics
+
+
+def one_se_choice(results):
+    if not results:
+        raise ValueError("empty")
+    k = len(results[0][1])
+    if k < 2 or any(len(s) != k for _, s in results):
+        raise ValueError("bad fold scores")
+    means = [sum(s) / k for _, s in results]
+    best = means.index(max(means))
+    threshold = means[best] - statistics.stdev(results[best][1]) / k ** 0.5
+    for (name, _), m in zip(results, means):
+        if m > threshold or m == means[best]:
+            return name
