@@ -1,0 +1,13 @@
+# Requires a Jaccard similarity above 1/2, so a pair sharing exactly half its shingles is missed.
+import string
+
+
+def near_duplicates(train_texts, test_texts):
+    table = str.maketrans(string.punctuation, " " * len(string.punctuation))
+
+    def shingles(text):
+        w = text.casefold().translate(table).split()
+        return {tuple(w)} if len(w) < 3 else {tuple(w[i:i + 3]) for i in range(len(w) - 2)}
+
+    a, b = [shingles(t) for t in train_texts], [shingles(t) for t in test_texts]
+    return sorted((i, j) for i, x in enumerate(a) for j, y in enumerate(b) if len(x & y) / len(x | y) > 0.5)
