@@ -130,7 +130,8 @@
     var v = keys.map(function (key) { return data[key][idx].toFixed(2); });
     var what = shift === "lighting" ?
       "Lighting gradient at severity " + sevText(idx) + " (the far edge gets " + Math.round(100 * (1 - 0.9 * SEV[idx])) + " % of the light)" :
-      "Clutter at severity " + sevText(idx) + " (up to " + Math.floor(4 * SEV[idx]) + " strips of tape per frame)";
+      "Clutter at severity " + sevText(idx) + " (" + (Math.floor(4 * SEV[idx]) === 0 ? "no strips of tape" :
+        "up to " + Math.floor(4 * SEV[idx]) + " strips of tape per frame") + ")";
     live.textContent = what + ": pipeline " + v[0] + ", top-hat pipeline " + v[1] + ", CNN trained on clean frames " + v[2] +
       ", CNN retrained with shifts " + v[3] + ".";
   }
