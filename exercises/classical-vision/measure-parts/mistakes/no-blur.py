@@ -1,0 +1,12 @@
+# Thresholds the raw frame: noise changes the mask.
+import cv2
+import numpy as np
+
+
+def measure_parts(img, min_area=20):
+    if not isinstance(img, np.ndarray) or img.ndim != 2 or img.dtype != np.uint8:
+        raise ValueError("img must be a 2-D numpy array of dtype uint8")
+    _, mask = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return sorted(int(a) for a in stats[1:, cv2.CC_STAT_AREA] if a >= min_area)
