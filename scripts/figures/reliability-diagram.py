@@ -59,7 +59,7 @@ def bins_of(logits, labels, temp, n_bins):
 def reliability_diagram(n_bins=10):
     logits, labels = data()
     fitted = fit_temperature(logits, labels)
-    W, H, PW, GAP, ML, MT, PB, HT, HB = 640, 380, 270, 40, 44, 40, 250, 266, 300
+    W, H, PW, GAP, ML, MT, PB, HT, HB = 640, 356, 270, 40, 44, 40, 250, 266, 300
     s = lf.SVG(W, H, f"Reliability diagrams of 500 validation examples in {n_bins} bins: "
                      f"overconfident at T = 1, close to the diagonal at the fitted T = {fitted:.2f}")
     for panel, temp in enumerate((1.0, fitted)):
@@ -85,7 +85,7 @@ def reliability_diagram(n_bins=10):
         s.line(x(0), y(0), x(1), y(1), lf.S2[0], 2, lf.S2[1])
         s.line(x0, HB, x0 + PW, HB, lf.AXIS)
         s.text(x0 + PW / 2, MT - 14, f"T = {temp:.2f}: ECE {ece:.3f}", lf.TEXT, 14)
-    s.text(W / 2, H - 36, "predicted probability (bars: fraction of label 1; red: mean prediction; below: counts)", lf.MUTED, 12)
+    s.text(W / 2, HB + 40, "predicted probability (bars: fraction of label 1; red: mean prediction; below: counts)", lf.MUTED, 12)
     s.save("reliability-diagram.svg")
 
 

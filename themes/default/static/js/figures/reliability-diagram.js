@@ -116,8 +116,10 @@
 
   const controls = html("div", { className: "figure-controls" });
   html("label", { htmlFor: uid + "-t", textContent: "Temperature T" }, controls);
-  const slider = html("input", { type: "range", id: uid + "-t", min: String(Math.log10(0.25)), max: String(Math.log10(5)), step: "0.01" }, controls);
-  slider.value = String(Math.log10(T));
+  // 200 steps on a log scale from T = 0.25 to T = 5 (both ends exact).
+  const toT = (v) => 0.25 * Math.pow(20, v / 200), toStep = (temp) => String(Math.round((200 * Math.log(temp / 0.25)) / Math.log(20)));
+  const slider = html("input", { type: "range", id: uid + "-t", min: "0", max: "200", step: "1" }, controls);
+  slider.value = toStep(T);
   const tOut = html("output", { htmlFor: slider.id, className: "figure-value" }, controls);
   const fit = html("button", { type: "button", textContent: "Fit T on the validation set" }, controls);
 
@@ -149,13 +151,13 @@
   slider.addEventListener("input", () => {
     const v = Number(slider.value);
     if (Number.isFinite(v)) {
-      T = Math.pow(10, v);
+      T = toT(v);
       update();
     }
   });
   fit.addEventListener("click", () => {
     T = fitted;
-    slider.value = String(Math.log10(T));
+    slider.value = toStep(T);
     update();
   });
   update();
