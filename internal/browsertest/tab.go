@@ -191,6 +191,11 @@ func (tab *Tab) Location() string {
 // response nor the browser's log line about it is a problem.
 func (tab *Tab) Expect(url string, status int) { tab.rec.expect(url, status) }
 
+// Discard returns the problems recorded since the last report and marks
+// them reported, for a test that provokes failures on purpose (a server
+// taken away) and checks them itself.
+func (tab *Tab) Discard() []Problem { return tab.rec.unreported() }
+
 // Problems returns every problem recorded so far.
 func (tab *Tab) Problems() []Problem { return tab.rec.all() }
 

@@ -163,6 +163,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		Directives:  map[string]markdown.DirectiveHandler{"exercise": b.exerciseDirective(exercises, rt)},
 		InputsKey:   exercisesKey(exercises) + "\x00runner " + cfg.Runner.Pyodide,
 		OnAssets:    func(a map[string]string) { rt.assets = a },
+		HashDirs:    []string{pyodideDir},
 		Generator:   b.opts.Generator,
 		Workers:     b.opts.Workers,
 		Timings:     tm,

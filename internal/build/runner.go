@@ -177,10 +177,11 @@ func (r *pageRunner) config() (runnerConfig, error) {
 		}
 		*f.dst = r.base + p
 	}
-	if _, ok := r.assets[pyodideDir+"pyodide.mjs"]; !ok && !r.cdn {
+	mjs, ok := r.assets[pyodideDir+"pyodide.mjs"]
+	if !ok && !r.cdn {
 		return c, fmt.Errorf("the theme has no static/%spyodide.mjs; run scripts/vendor-runner.sh, or set [runner] pyodide = \"cdn\" in course.toml", pyodideDir)
 	}
-	c.Pyodide = r.base + pyodideDir
+	c.Pyodide = r.base + path.Dir(mjs) + "/"
 	if r.cdn {
 		c.Pyodide = PyodideCDN
 	}

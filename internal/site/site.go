@@ -74,6 +74,11 @@ type Options struct {
 	// SkipStatic, when non-nil, leaves out the theme's static files it
 	// returns true for (paths below static/, e.g. "pyodide/pyodide.mjs").
 	SkipStatic func(p string) bool
+	// HashDirs are static folders (e.g. "pyodide/") published under one
+	// content hash of all their files ("pyodide.1a2b3c4d/…"): their files
+	// name each other, so they keep their names and the folder changes
+	// instead. Every file of a hashed folder can be cached for ever.
+	HashDirs []string
 	// OnAssets, when non-nil, is called once the static files are placed,
 	// before any page renders, with the map from each static path to its
 	// published (possibly content-hashed) path below the base path.
@@ -132,6 +137,7 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 	b.timings().track("links", b.checkLinks)
 	b.timings().track("search", b.searchIndex)
 	b.timings().track("extras", b.extras)
+	b.timings().track("extras", b.serviceWorker)
 	res.Cache = b.newCache()
 	for _, r := range b.pages {
 		if r.reused {
@@ -230,6 +236,34 @@ func hashed(p string) bool {
 	return ext == ".css" || ext == ".js"
 }
 
+// hashedDir returns the folder of dirs that p is in.
+func hashedDir(p string, dirs []string) (string, bool) {
+	for _, d := range dirs {
+		if strings.HasPrefix(p, d) {
+			return d, true
+		}
+	}
+	return "", false
+}
+
+// dirHashes digests each of HashDirs: its files' names and bytes.
+func (b *builder) dirHashes() map[string]string {
+	out := map[string]string{}
+	for _, d := range b.opts.HashDirs {
+		h := sha256.New()
+		for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
+			rel := strings.TrimPrefix(p, "static/")
+			if rel == p || !strings.HasPrefix(rel, d) || path.Base(p) == "VENDOR.md" {
+				continue
+			}
+			fmt.Fprintf(h, "%s %d\x00", rel, len(b.themeFiles[p]))
+			h.Write(b.themeFiles[p])
+		}
+		out[d] = hex.EncodeToString(h.Sum(nil))[:8]
+	}
+	return out
+}
+
 // readTheme reads every file of the theme once, and digests them with
 // what else the parsed templates depend on.
 func (b *builder) readTheme() {
@@ -268,9 +302,12 @@ func (b *builder) readTheme() {
 func (b *builder) static() {
 	b.assets = map[string]string{}
 	b.written = map[string]bool{}
+	dirHash := b.dirHashes()
 	put := func(p string, data []byte) {
 		out := p
-		if hashed(p) {
+		if dir, ok := hashedDir(p, b.opts.HashDirs); ok {
+			out = strings.TrimSuffix(dir, "/") + "." + dirHash[dir] + "/" + strings.TrimPrefix(p, dir)
+		} else if hashed(p) {
 			out = hashName(p, data)
 		}
 		b.assets[p] = out

@@ -7,7 +7,8 @@
 //   {type: "init", pyodide: "<dir URL>/", coursecheck: "<URL>", interrupt: SharedArrayBuffer|null}
 //   {type: "run", id: n, bundle: {...}, source: "<learner's code>", file: "<name>"}
 // Messages out:
-//   {type: "stage", stage: "python" | "checker" | "ready"}   while starting
+//   {type: "stage", stage: "python" | "starting" | "checker" | "ready"}   while starting
+//   {type: "progress", loaded, total}                         bytes of the runtime downloaded
 //   {type: "failed", message}                                 could not start
 //   {type: "event", id, event: {...}}                         coursecheck's progress events
 //   {type: "report", id, report: "<JSON>"}                    a finished check (schema 1)
@@ -19,9 +20,51 @@ let py = null;
 let runCheck = null;
 let starting = null;
 
+// The runtime's files that take the time to download; fetching them first,
+// counting bytes, lets the page show how far loading is. loadPyodide then
+// finds them in the browser's cache (or the service worker's).
+const RUNTIME_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
+
+async function download(dir) {
+  const state = { loaded: 0, total: 0, last: -1 };
+  const tell = () => {
+    const pct = state.total ? Math.floor((100 * state.loaded) / state.total) : -1;
+    if (pct !== state.last) {
+      state.last = pct;
+      self.postMessage({ type: "progress", loaded: state.loaded, total: state.total });
+    }
+  };
+  const responses = await Promise.all(RUNTIME_FILES.map((f) => fetch(dir + f)));
+  for (const r of responses) {
+    const n = Number(r.headers.get("content-length"));
+    if (!r.ok || !r.body || !n) return; // a size unknown: no percentage; loadPyodide fetches as usual
+    state.total += n;
+  }
+  tell();
+  await Promise.all(
+    responses.map(async (r) => {
+      const reader = r.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        state.loaded += value.length;
+        tell();
+      }
+    }),
+  );
+}
+
 async function start(msg) {
   self.postMessage({ type: "stage", stage: "python" });
+  if (!/^https?:\/\/cdn\./.test(msg.pyodide)) {
+    try {
+      await download(msg.pyodide);
+    } catch {
+      /* loadPyodide fetches again and reports what fails */
+    }
+  }
   const { loadPyodide } = await import(msg.pyodide + "pyodide.mjs");
+  self.postMessage({ type: "stage", stage: "starting" });
   py = await loadPyodide({
     indexURL: msg.pyodide,
     stdout: () => {},

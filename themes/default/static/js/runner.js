@@ -40,21 +40,51 @@
   let timeoutOverrideS = null;
 
   // ---- the worker, shared by every exercise on the page ----
-  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "", starts: 0 };
+  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "", percent: -1, starts: 0, startedAt: -1 };
 
-  function startWorker(cfg, onStage) {
+  // What the state lines say while Python starts, shown on every browser
+  // exercise of the page (the start is shared).
+  function stageText(stage, pct) {
+    switch (stage) {
+      case "python":
+        return "Loading Python…" + (pct >= 0 ? " " + pct + "%" : "");
+      case "starting":
+        return "Starting Python…";
+      case "checker":
+        return "Loading the checker…";
+      case "ready":
+        return "Python is ready: Run checks your code.";
+    }
+    return "";
+  }
+  const stageFns = new Set();
+  function announce(stage, pct) {
+    pool.stage = stage;
+    pool.percent = pct;
+    for (const fn of stageFns) fn(stageText(stage, pct));
+  }
+
+  function startWorker(cfg) {
     if (pool.ready) return pool.ready;
     const worker = new Worker(cfg.worker, { type: "module" });
     pool.starts++;
+    pool.startedAt = performance.now();
     pool.worker = worker;
     pool.interrupt = self.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
+    announce("python", -1);
     pool.ready = new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
         const m = e.data;
         if (m.type === "stage") {
-          pool.stage = m.stage;
-          onStage(m.stage);
-          if (m.stage === "ready") resolve();
+          announce(m.stage, -1);
+          if (m.stage === "ready") {
+            resolve();
+            keepOffline(cfg);
+          }
+        } else if (m.type === "progress") {
+          // Downloading is most of the start: 0–90%; the rest is Python starting.
+          const pct = m.total ? Math.min(90, Math.floor((90 * m.loaded) / m.total)) : -1;
+          if (pct !== pool.percent) announce("python", pct);
         } else if (m.type === "failed") {
           reject(new Error(m.message));
         } else {
@@ -71,6 +101,64 @@
     worker.postMessage({ type: "init", pyodide: cfg.pyodide, coursecheck: cfg.coursecheck, interrupt: pool.interrupt });
     return pool.ready;
   }
+
+  // keepOffline asks the course's service worker (js/offline.js registers
+  // it) to keep what the runner loaded, so that exercises run offline after
+  // one visit. The worker keeps only this build's content-hashed files.
+  function keepOffline(cfg) {
+    const sw = navigator.serviceWorker;
+    if (!sw) return;
+    const urls = [cfg.worker, cfg.editor, cfg.coursecheck];
+    for (const f of ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) urls.push(cfg.pyodide + f);
+    for (const s of document.querySelectorAll('section.exercise[data-runtime="browser"]')) urls.push(s.dataset.bundle);
+    sw.ready.then((reg) => reg.active && reg.active.postMessage({ type: "keep", urls })).catch(() => {});
+  }
+
+  // ---- starting Python ahead of need ----
+  // When an exercise comes near the viewport or its editor gets the focus,
+  // whichever is first, Python starts at idle priority once the page has
+  // loaded and painted, so that the first Run answers at once and reading
+  // is not slowed. Never when the browser asks to save data (Run then
+  // starts it), never on pages without a browser exercise (this script is
+  // not on them). Tests and benchmarks turn it off with
+  // window.courseNoWarm = true before the page's scripts run.
+  const warmState = { armed: false, reason: "", skipped: "" };
+  function saveData() {
+    const c = navigator.connection;
+    return !!(c && c.saveData);
+  }
+  function afterPaint(fn) {
+    const go = () => requestAnimationFrame(() => setTimeout(fn, 0));
+    if (document.readyState === "complete") go();
+    else addEventListener("load", go, { once: true });
+  }
+  function idle(fn) {
+    if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
+    else setTimeout(fn, 50);
+  }
+  function warmSoon(reason) {
+    if (warmState.reason || warmState.skipped || pool.ready || !firstCfg || window.courseNoWarm) return;
+    if (saveData()) {
+      warmState.skipped = "save-data";
+      return;
+    }
+    warmState.reason = reason;
+    afterPaint(() => idle(() => startWorker(firstCfg).catch(() => {})));
+  }
+  const nearView =
+    "IntersectionObserver" in window
+      ? new IntersectionObserver(
+          (entries) => {
+            warmState.armed = true;
+            if (entries.some((e) => e.isIntersecting)) {
+              nearView.disconnect();
+              warmSoon("near");
+            }
+          },
+          // "near": within one screen above or below the visible part.
+          { rootMargin: "100% 0px 100% 0px" },
+        )
+      : null;
 
   function stopWorker() {
     if (pool.worker) pool.worker.terminate();
@@ -255,6 +343,16 @@
     function setState(msg) {
       state.textContent = msg;
     }
+    // While Python starts, the state line says how far it is, unless a
+    // check of this exercise is under way.
+    let phase = ""; // "waiting" for Python to check, or "checking"
+    stageFns.add((msg) => {
+      if (phase === "checking" || !msg) return;
+      setState(phase === "waiting" && pool.stage !== "ready" ? msg + " Your check runs as soon as Python is ready." : msg);
+    });
+    if (nearView) nearView.observe(section);
+    section.addEventListener("focusin", () => warmSoon("focus"));
+    host.addEventListener("pointerdown", () => warmSoon("focus"));
 
     function persist(report) {
       const rec = loadSaved(id) || {};
@@ -463,17 +561,17 @@
       let report;
       try {
         const bd = await getBundle();
-        if (!pool.ready) setState("Starting Python in your browser (the first run takes a few seconds)…");
-        await startWorker(cfg, (stage) => {
-          if (stage === "python") setState("Loading Python…");
-          else if (stage === "checker") setState("Loading the checker…");
-        });
+        phase = "waiting";
+        if (pool.ready && pool.stage !== "ready") setState(stageText(pool.stage, pool.percent) + " Your check runs as soon as Python is ready.");
+        await startWorker(cfg);
+        phase = "checking";
         setState("Checking…");
         report = await check(bd, myRun, opts.source ?? text, opts.file ?? file);
       } catch (e) {
         report = { schema: 1, exercise: id, status: "error", error: "The in-page Python did not start: " + e.message + "\nYou can still check this exercise on your machine (see “Work on your machine instead”).", stdout: "", tests: [], summary: { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0, duration_ms: 0 }, cases: {} };
       }
       running = null;
+      phase = "";
       b.disabled = false;
       btn("stop").hidden = true;
       showReport(report, false);
@@ -617,7 +715,13 @@
     // for the same start. `course test` warms the page before its timed
     // checks, so that a slow start on a loaded machine is not a slow check.
     warm() {
-      return firstCfg ? startWorker(firstCfg, () => {}).then(() => true) : Promise.resolve(false);
+      return firstCfg ? startWorker(firstCfg).then(() => true) : Promise.resolve(false);
+    },
+    // What started (or would start) Python ahead of need: armed once the
+    // page's exercises are watched, reason "near" or "focus" once one
+    // asked, skipped "save-data" when the browser asked to save data.
+    get warmState() {
+      return Object.assign({}, warmState, { stage: pool.stage, percent: pool.percent, startedAt: pool.startedAt });
     },
     get stopGraceMs() {
       return stopGraceMs;
