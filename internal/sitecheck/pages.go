@@ -86,8 +86,9 @@ const axeScript = `axe.run({exclude: [[".katex-html"]]}, OPTIONS).then((r) => r.
 // read colours can give another answer.
 const darkRules = `["color-contrast", "link-in-text-block"]`
 
-// axeTimeout bounds one axe run: a print page is long.
-const axeTimeout = 90 * time.Second
+// axeTimeout bounds one axe run (a hang guard: a print page is long, and
+// under eight parallel builds one page took over a minute).
+const axeTimeout = 3 * time.Minute
 
 type axeViolation struct {
 	ID      string   `json:"id"`

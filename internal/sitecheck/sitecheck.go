@@ -144,7 +144,8 @@ type Options struct {
 	// times that on a loaded machine.
 	RunnerTimeout time.Duration
 	// PageTimeout bounds each wait on a page (load, settle, axe); 0 means
-	// 60 s, a hang guard wide enough for a loaded machine.
+	// 3 min, a hang guard wide enough for a loaded machine (at load 20-40
+	// on two cores, axe on one page passed 60 s).
 	PageTimeout time.Duration
 	// SearchQuery, when set, is searched for on the search page
 	// (search/?q=…), which is then checked as one more page: its results
@@ -243,7 +244,7 @@ func (o *Options) defaults() error {
 		o.RunnerTimeout = 5 * time.Minute
 	}
 	if o.PageTimeout <= 0 {
-		o.PageTimeout = 60 * time.Second
+		o.PageTimeout = 3 * time.Minute
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
