@@ -158,6 +158,14 @@ def test_count_objects_joins_diagonal_neighbours(learner):
          square(3), 1)
 
 
+def test_count_objects_does_not_join_pixels_two_steps_apart(learner):
+    # Neighbours are one step away: the single pixel at the top right is two
+    # rows above the chain's last pixel, and a separate object.
+    same(learner, binary(["#.#", "#..", ".#."]), square(1), 1)
+    same(learner, binary(["#..", "..#", ".#.", "#.."]), square(1), 1)
+    same(learner, binary(["##.#", "...#", "#..."]), square(1), 1)
+
+
 def test_count_objects_does_not_count_the_background(learner):
     same(learner, np.zeros((5, 6), np.uint8), square(3), 1)
     same(learner, np.full((5, 6), 255, np.uint8), square(3), 1)
