@@ -167,6 +167,10 @@ def test_ratio_test_matches_rejects_bad_shapes_and_ratios(learner):
     cc.expect_raises(ValueError, learner.ratio_test_matches, np.zeros(4), b, 0.8)
     cc.expect_raises(ValueError, learner.ratio_test_matches, a, np.ones((5, 4, 1)), 0.8)
     cc.expect_raises(ValueError, learner.ratio_test_matches, a, np.ones((5, 3)), 0.8)
+    # Column counts that numpy would broadcast, or never compare: still an error.
+    cc.expect_raises(ValueError, learner.ratio_test_matches, np.zeros((3, 1)), b, 0.8)
+    cc.expect_raises(ValueError, learner.ratio_test_matches, np.zeros((0, 3)), b, 0.8)
+    cc.expect_raises(ValueError, learner.ratio_test_matches, a, np.ones((1, 3)), 0.8)
     for ratio in (0, -0.5, 1.01, 2):
         cc.expect_raises(ValueError, learner.ratio_test_matches, a, b, ratio)
 
