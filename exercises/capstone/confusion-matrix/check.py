@@ -104,6 +104,7 @@ def test_confusion_matrix_accepts_lists_and_any_integer_dtype(learner):
     same_as_sklearn(learner, t.astype(np.int8), p.astype(np.int32), 37)
     same_as_sklearn(learner, np.array([3, 0, 3], dtype=np.uint16), np.array([3, 3, 0], dtype=np.int16), 4)
     same(learner, np.array([1, 0]), np.array([0, 1]), np.int64(2))
+    same(learner, np.array([1, 0, 19]), np.array([1, 1, 19]), np.uint8(20))
 
 
 def test_confusion_matrix_matches_sklearn_on_random_labels(learner):
@@ -137,6 +138,7 @@ def test_confusion_matrix_rejects_inputs_that_are_not_1d(learner):
     cc.expect_raises(ValueError, learner.confusion_matrix, np.array([0, 1]), np.array([[1, 0]]), 2)
     cc.expect_raises(ValueError, learner.confusion_matrix, np.array([[0, 1]]), np.array([1, 0]), 2)
     cc.expect_raises(ValueError, learner.confusion_matrix, np.array(1), np.array(1), 2)
+    cc.expect_raises(ValueError, learner.confusion_matrix, np.array(1), np.array([1]), 2)
 
 
 def test_confusion_matrix_rejects_lengths_that_differ(learner):
@@ -160,6 +162,9 @@ def test_confusion_matrix_rejects_labels_out_of_range(learner):
     cc.expect_raises(ValueError, learner.confusion_matrix, np.array([0, 1]), np.array([1, 2]), 2)
     cc.expect_raises(ValueError, learner.confusion_matrix, np.array([5, 1]), np.array([1, 1]), 3)
     cc.expect_raises(ValueError, learner.confusion_matrix, np.array([1, 1]), np.array([1, 7]), 3)
+    # Labels that still index a cell of the matrix when counted as true * n + predicted:
+    cc.expect_raises(ValueError, learner.confusion_matrix, np.array([0, 1]), np.array([3, 0]), 3)
+    cc.expect_raises(ValueError, learner.confusion_matrix, np.array([1, 1]), np.array([-1, 2]), 3)
 
 
 def _names(code):

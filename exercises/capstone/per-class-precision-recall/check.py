@@ -157,6 +157,7 @@ def test_per_class_precision_recall_accepts_lists_and_any_integer_dtype(learner)
     same_as_sklearn(learner, t, p, 37)
     same_as_sklearn(learner, t.astype(np.int16), p.astype(np.uint32), 37, 1.0)
     same(learner, np.array([1, 0]), np.array([1, 1]), np.int64(2))
+    same(learner, np.array([1, 0, 19]), np.array([1, 1, 19]), np.uint8(20))
 
 
 def test_per_class_precision_recall_matches_sklearn_on_random_labels(learner):
@@ -191,6 +192,7 @@ def test_per_class_precision_recall_rejects_inputs_that_are_not_1d(learner):
     cc.expect_raises(ValueError, f, np.array([0, 1]), np.array([[1, 0]]), 2)
     cc.expect_raises(ValueError, f, np.array([[0, 1]]), np.array([1, 0]), 2)
     cc.expect_raises(ValueError, f, np.array(1), np.array(1), 2)
+    cc.expect_raises(ValueError, f, np.array(1), np.array([1]), 2)
 
 
 def test_per_class_precision_recall_rejects_lengths_that_differ(learner):
@@ -217,6 +219,9 @@ def test_per_class_precision_recall_rejects_labels_out_of_range(learner):
     cc.expect_raises(ValueError, f, np.array([0, 1]), np.array([1, 2]), 2)
     cc.expect_raises(ValueError, f, np.array([5, 1]), np.array([1, 1]), 3)
     cc.expect_raises(ValueError, f, np.array([1, 1]), np.array([1, 7]), 3)
+    # Labels that still index a cell of the matrix when counted as true * n + predicted:
+    cc.expect_raises(ValueError, f, np.array([0, 1]), np.array([3, 0]), 3)
+    cc.expect_raises(ValueError, f, np.array([1, 1]), np.array([-1, 2]), 3)
 
 
 def test_per_class_precision_recall_uses_numpy_only(learner):
