@@ -58,9 +58,9 @@ func TestBrowserHomographyWarpFigure(t *testing.T) {
 	focus := func(selector string) {
 		browsertest.Eval[bool](tab, `(document.querySelector(`+"`"+selector+"`"+`).focus(), true)`)
 	}
-	start := "Corners 1 (60, 50), 2 (330, 80), 3 (300, 300), 4 (40, 270). " +
-		"H = [[1.118, -0.077, 60.000], [0.123, 0.959, 50.000], [-0.000022, 0.000158, 1]]. " +
-		"The board's centre (120, 120) has W = 1.016 and lands at (181.9, 177.0)."
+	start := "Corners 1 (120, 40), 2 (300, 60), 3 (370, 300), 4 (30, 280). " +
+		"H = [[0.800, -0.435, 120.000], [0.093, 0.441, 40.000], [0.000166, -0.001995, 1]]. " +
+		"The board's centre (120, 120) has W = 0.781 and lands at (209.9, 133.5)."
 	if r := readout(); r != start {
 		t.Errorf("the figure reads %q, want %q (the lesson's description quotes these numbers)", r, start)
 	}
@@ -68,21 +68,21 @@ func TestBrowserHomographyWarpFigure(t *testing.T) {
 	// Corner 1 five pixels right with the keyboard.
 	focus(`.homography-corner[data-corner="1"]`)
 	tab.Press(kb.ArrowRight)
-	moved := "Corners 1 (65, 50), 2 (330, 80), 3 (300, 300), 4 (40, 270). " +
-		"H = [[1.101, -0.101, 65.000], [0.124, 0.938, 50.000], [-0.000011, 0.000079, 1]]. " +
-		"The board's centre (120, 120) has W = 1.008 and lands at (183.5, 176.0)."
+	moved := "Corners 1 (125, 40), 2 (300, 60), 3 (370, 300), 4 (30, 280). " +
+		"H = [[0.781, -0.458, 125.000], [0.094, 0.424, 40.000], [0.000171, -0.002057, 1]]. " +
+		"The board's centre (120, 120) has W = 0.774 and lands at (211.7, 132.0)."
 	if r := readout(); r != moved {
 		t.Errorf("after ArrowRight on corner 1 the figure reads %q, want %q", r, moved)
 	}
-	if l := browsertest.Eval[string](tab, `document.querySelector('.homography-corner[data-corner="1"]').getAttribute("aria-label")`); !strings.Contains(l, "at (65, 50)") {
-		t.Errorf("corner 1's label is %q, want its new position (65, 50)", l)
+	if l := browsertest.Eval[string](tab, `document.querySelector('.homography-corner[data-corner="1"]').getAttribute("aria-label")`); !strings.Contains(l, "at (125, 40)") {
+		t.Errorf("corner 1's label is %q, want its new position (125, 40)", l)
 	}
 
 	// Corner 3 one pixel up with Shift.
 	focus(`.homography-corner[data-corner="3"]`)
 	tab.Do(chromedp.KeyEvent(kb.ArrowUp, chromedp.KeyModifiers(chromedp.ModifierShift)))
-	if r := readout(); !strings.HasPrefix(r, "Corners 1 (65, 50), 2 (330, 80), 3 (300, 299), 4 (40, 270).") {
-		t.Errorf("after Shift+ArrowUp on corner 3 the figure reads %q, want corner 3 at (300, 299)", r)
+	if r := readout(); !strings.HasPrefix(r, "Corners 1 (125, 40), 2 (300, 60), 3 (370, 299), 4 (30, 280).") {
+		t.Errorf("after Shift+ArrowUp on corner 3 the figure reads %q, want corner 3 at (370, 299)", r)
 	}
 
 	// Reset, from the keyboard.
@@ -118,7 +118,7 @@ func TestBrowserHomographyWarpFigure(t *testing.T) {
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, p.ToX, p.ToY, held),
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, p.ToX, p.ToY, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	)
-	if r := readout(); !strings.HasPrefix(r, "Corners 1 (60, 50), 2 (330, 80), 3 (300, 300), 4 (320, 40).") ||
+	if r := readout(); !strings.HasPrefix(r, "Corners 1 (120, 40), 2 (300, 60), 3 (370, 300), 4 (320, 40).") ||
 		!strings.Contains(r, "is not convex") {
 		t.Errorf("after dragging corner 4 to (320, 40) the figure reads %q, want corner 4 there and the fold explained", r)
 	}

@@ -16,7 +16,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
-FIGURES = [([60, 50, 330, 80, 300, 300, 40, 270], "content/04-classical-vision/homography-warp.svg")]
+FIGURES = [([120, 40, 300, 60, 370, 300, 30, 280], "content/04-classical-vision/homography-warp.svg")]
 
 W, H, SIDE, CELLS = 400, 340, 240, 8
 STEP = SIDE / CELLS
@@ -143,7 +143,7 @@ def main(check=False):
         moved = list(flat)
         moved[5] -= 1
         print("after Shift+ArrowUp on corner 3:", readout(moved))
-        print("folded:", readout([60, 50, 330, 80, 120, 100, 40, 270]))
+        print("folded:", readout([120, 40, 300, 60, 370, 300, 320, 40]))
     return ok
 
 

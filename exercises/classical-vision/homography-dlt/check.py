@@ -173,6 +173,8 @@ def test_homography_dlt_rejects_points_that_are_not_n_by_2(learner):
     cc.expect_raises(ValueError, learner.homography_dlt, np.hstack([four, np.ones((4, 1))]), four)
     cc.expect_raises(ValueError, learner.homography_dlt, four, four.ravel())
     cc.expect_raises(ValueError, learner.homography_dlt, four[None], four[None])
+    # Both of the same wrong shape, (8, 1): eight numbers, one per point.
+    cc.expect_raises(ValueError, learner.homography_dlt, four.reshape(8, 1), four.reshape(8, 1) + 1)
 
 
 def test_homography_dlt_rejects_fewer_than_4_points(learner):

@@ -9,7 +9,7 @@
 //
 // Params (all optional): corners, eight integers "x1,y1,x2,y2,x3,y3,x4,y4"
 // (top-left, top-right, bottom-right, bottom-left) inside the 400 x 340
-// drawing; default "60,50,330,80,300,300,40,270".
+// drawing; default "120,40,300,60,370,300,30,280".
 //
 // scripts/figures/homography-warp.py draws the static fallback with the same
 // solver and formatting.
@@ -19,7 +19,7 @@
   var W = 400, H = 340, SIDE = 240, CELLS = 8, STEP = SIDE / CELLS;
   var SRC = [[0, 0], [SIDE, 0], [SIDE, SIDE], [0, SIDE]];
   var NAMES = ["top-left", "top-right", "bottom-right", "bottom-left"];
-  var DEFAULT = [60, 50, 330, 80, 300, 300, 40, 270];
+  var DEFAULT = [120, 40, 300, 60, 370, 300, 30, 280];
 
   function parseCorners(text) {
     if (text === undefined || text === "") return DEFAULT.slice();
