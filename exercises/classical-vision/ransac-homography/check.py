@@ -259,6 +259,23 @@ def test_ransac_homography_returns_the_best_model_unrefit_when_it_has_fewer_than
               f"got {len(stub.calls)} calls", expected="2 calls", actual=f"{len(stub.calls)} calls")
 
 
+def test_ransac_homography_keeps_the_first_model_when_no_model_has_an_inlier(learner):
+    src = np.array([[0, 0], [10, 0], [20, 5], [0, 10], [10, 10]], dtype=np.float64)
+    first, second = translation(100, 0), translation(0, 100)
+    stub = Stub([first, second], translation(7, 7))
+    out = with_stub(learner, stub, src, src.copy(), 1.0, 2, np.random.default_rng(3))
+    expect_result(out, (np.array(first), np.zeros(5, dtype=bool)),
+                  "no model has an inlier: the first model is the best (a tie at 0), returned without a refit")
+
+
+def test_ransac_homography_works_with_exactly_4_points_and_1_iteration(learner):
+    g = np.random.default_rng(17)
+    src, dst, _ = scene(g, 4, 0)
+    cc.compare(learner.ransac_homography, ransac_homography, src, dst, 2.0, 1, np.random.default_rng(0), differ=differ)
+    src, dst, _ = scene(g, 9, 3)
+    cc.compare(learner.ransac_homography, ransac_homography, src, dst, 2.0, 1, np.random.default_rng(1), differ=differ)
+
+
 def test_ransac_homography_leaves_the_global_random_state_alone(learner):
     g = np.random.default_rng(12)
     src, dst, _ = scene(g, 20, 8)
@@ -287,7 +304,7 @@ def test_ransac_homography_matches_opencv_on_unambiguous_data(learner):
     for seed in (21, 22, 23):
         g = np.random.default_rng(seed)
         src, dst, truth = scene(g, 40, 15, sigma=0.05, far=30.0)
-        h, mask = cc.compare(learner.ransac_homography, ransac_homography, src, dst, 3.0, 100,
+        h, mask = cc.compare(learner.ransac_homography, ransac_homography, src, dst, 3.0, 40,
                              np.random.default_rng(seed), differ=differ)
         if cv2 is not None:
             _, cv_mask = cv2.findHomography(src, dst, cv2.RANSAC, 3.0)
@@ -317,6 +334,8 @@ def test_ransac_homography_rejects_bad_points(learner):
     cc.expect_raises(ValueError, learner.ransac_homography, src, dst[:7], 2.0, 10, rng)
     cc.expect_raises(ValueError, learner.ransac_homography, np.hstack([src, src[:, :1]]), dst, 2.0, 10, rng)
     cc.expect_raises(ValueError, learner.ransac_homography, src.ravel(), dst.ravel(), 2.0, 10, rng)
+    cc.expect_raises(ValueError, learner.ransac_homography, src.reshape(16, 1), dst.reshape(16, 1), 2.0, 10, rng)
+    cc.expect_raises(ValueError, learner.ransac_homography, src, dst[:1], 2.0, 10, rng)
 
 
 def test_ransac_homography_rejects_a_threshold_that_is_not_positive(learner):
