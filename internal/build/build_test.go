@@ -3,12 +3,14 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -484,5 +486,70 @@ func TestRebuildSeesThemeChanges(t *testing.T) {
 	third := b.Rebuild(second)
 	if bytes.Contains(third.Site.Files["basics/first/index.html"], []byte("override-marker")) {
 		t.Error("the removed override is still used")
+	}
+}
+
+// TestServiceWorkerDescribesTheBuild checks sw.js's first line: every page
+// but the print pages is precached, hashed files are immutable and no other
+// file is, and the version changes with a lesson's text and only then.
+func TestServiceWorkerDescribesTheBuild(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/fixture.txt", dir)
+	config := func() (cfg struct {
+		Version   string   `json:"version"`
+		Base      string   `json:"base"`
+		Precache  []string `json:"precache"`
+		Immutable []string `json:"immutable"`
+	}) {
+		t.Helper()
+		res := newBuilder(t, Options{Source: dir}).Build()
+		if !res.OK() {
+			t.Fatal(res.Diags)
+		}
+		sw := string(res.Site.Files["sw.js"])
+		m := regexp.MustCompile(`(?m)^const COURSE = (\{.*\});$`).FindStringSubmatch(sw)
+		if m == nil {
+			t.Fatalf("sw.js does not start with its configuration:\n%.300s", sw)
+		}
+		if err := json.Unmarshal([]byte(m[1]), &cfg); err != nil {
+			t.Fatal(err)
+		}
+		return cfg
+	}
+	first := config()
+	if first.Base != "/fx/" {
+		t.Errorf("base %q, want /fx/", first.Base)
+	}
+	for _, want := range []string{"/fx/", "/fx/basics/", "/fx/basics/first/", "/fx/basics/second/", "/fx/search/", "/fx/404.html", "/fx/search-index.json"} {
+		if !slices.Contains(first.Precache, want) {
+			t.Errorf("precache lacks %s: %q", want, first.Precache)
+		}
+	}
+	for _, u := range first.Precache {
+		if strings.Contains(u, "/print/") || strings.Contains(u, "pyodide") {
+			t.Errorf("precache has %s", u)
+		}
+	}
+	if len(first.Immutable) == 0 {
+		t.Error("no immutable files")
+	}
+	for _, u := range first.Immutable {
+		if !regexp.MustCompile(`\.[0-9a-f]{8}[./]`).MatchString(u) {
+			t.Errorf("%s is immutable but its name has no hash", u)
+		}
+	}
+	if again := config(); again.Version != first.Version {
+		t.Errorf("the same input gave versions %s and %s", first.Version, again.Version)
+	}
+	lesson := filepath.Join(dir, "content/01-basics/02-second.md")
+	data, err := os.ReadFile(lesson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(lesson, append(data, []byte("\nOne more sentence.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if next := config(); next.Version == first.Version {
+		t.Error("a lesson changed and the version did not")
 	}
 }

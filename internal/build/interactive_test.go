@@ -70,7 +70,7 @@ func directiveScripts(html string) []string {
 	var out []string
 	for _, m := range scriptRe.FindAllStringSubmatch(html, -1) {
 		switch s := hashRe.ReplaceAllString(m[1], "."); s {
-		case "/js/progress.js", "/js/theme.js", "/js/nav.js", "/js/search.js", "/js/code.js", "/js/content.js", "/js/tabs.js":
+		case "/js/progress.js", "/js/theme.js", "/js/nav.js", "/js/search.js", "/js/code.js", "/js/content.js", "/js/tabs.js", "/js/offline.js":
 		default:
 			out = append(out, s)
 		}
