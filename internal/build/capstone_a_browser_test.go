@@ -122,6 +122,37 @@ func TestBrowserCapstoneAnimalSplitShowsTheLeakAndItsFix(t *testing.T) {
 	tab.AssertClean()
 }
 
+// The confidence threshold of the capstone's last lesson starts at 0.60 with
+// the numbers the lesson quotes, moves with the arrow keys, dims the bars it
+// leaves out, follows the light and dark palettes and fits a phone.
+func TestBrowserCapstoneConfidenceThresholdTradesCoverageForAccuracy(t *testing.T) {
+	tab, sel := capstoneFigure(t, "capstone/ship-it/", "confidence-threshold")
+	readout := func() string {
+		return browsertest.Eval[string](tab, `document.querySelector('`+sel("[aria-live]")+`').textContent`)
+	}
+	want := `Threshold 0.60: the model answers 756 of 1000 photos (75.6%) and is right on 87.0% of them; 244 go to "not sure". Answering everything: 77.2% right.`
+	if got := readout(); got != want {
+		t.Errorf("the figure reads %q, want %q (the lesson and scripts/figures/confidence-threshold.py say so)", got, want)
+	}
+	browsertest.Eval[bool](tab, `(document.querySelector('`+sel(`input[type="range"]`)+`').focus(), true)`)
+	tab.Press(kb.ArrowRight + kb.ArrowRight + kb.ArrowRight + kb.ArrowRight)
+	if got := readout(); !strings.HasPrefix(got, "Threshold 0.80: the model answers 527 of 1000 photos (52.7%) and is right on 93.4% of them") {
+		t.Errorf("four steps up the figure reads %q, want the 0.80 numbers of the lesson", got)
+	}
+	dimmed := browsertest.Eval[int](tab, `[...document.querySelectorAll('`+sel("svg rect.bar-right")+`')].filter((r) => r.style.opacity !== "").length`)
+	if dimmed != 10 {
+		t.Errorf("%d bins are dimmed at 0.80, want the 10 below it", dimmed)
+	}
+	value := func(theme string) string {
+		return browsertest.Eval[string](tab, `(document.documentElement.setAttribute("data-theme", "`+theme+`"), getComputedStyle(document.querySelector('`+sel("svg rect.bar-wrong")+`')).fill)`)
+	}
+	if light, dark := value("light"), value("dark"); light == dark {
+		t.Errorf("wrong answers have fill %s in both light and dark mode", light)
+	}
+	capstoneFits(t, tab, sel(""))
+	tab.AssertClean()
+}
+
 // The fallbacks of the capstone figures are what their scripts draw.
 func TestCapstoneFigureFallbacksAreUpToDate(t *testing.T) {
 	python, err := exec.LookPath("python3")
@@ -135,7 +166,7 @@ func TestCapstoneFigureFallbacksAreUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, script := range []string{"animal-split.py"} {
+	for _, script := range []string{"animal-split.py", "confidence-threshold.py"} {
 		cmd := exec.Command(python, filepath.Join("scripts", "figures", script), "--check")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
