@@ -84,6 +84,8 @@ class Spec(dict):
 
     def __repr__(self):
         sizes = ", ".join(f"{h}x{w}" for h, w in self["sizes"])
+        if self.get("defaults"):
+            return f"<{len(self['sizes'])} uint8 RGB image(s) of (H x W) {sizes}, seed {self['seed']}; no k, resize or crop given>"
         return (f"<{len(self['sizes'])} uint8 RGB image(s) of (H x W) {sizes}, seed {self['seed']}; "
                 f"k={self['k']}, resize={self['resize']}, crop={self['crop']}>")
 
@@ -251,6 +253,8 @@ def learner_predicted(learner, ref):
     def predict(spec):
         model = loaded_pets(ref)
         args = (model, CLASSES, imgs(spec["sizes"], spec["seed"]))
+        if spec.get("defaults"):
+            return learner.predict(*args)
         if spec["k"] is None:
             return learner.predict(*args, resize=spec["resize"], crop=spec["crop"])
         return learner.predict(*args, spec["k"], spec["resize"], spec["crop"])
@@ -313,6 +317,11 @@ PREDICT_EDGE = [
 def test_predict_matches_the_eager_model_on_batches_of_1_and_n(learner, ref):
     for spec in PREDICT_EDGE:
         cc.compare(learner_predicted(learner, ref), eager_predicted(ref), spec, differ=predict_differ(spec, ref))
+
+
+def test_predict_defaults_to_k_5_resize_256_and_crop_224(learner, ref):
+    spec = Spec(sizes=[(60, 90)], seed=6, k=5, resize=256, crop=224, defaults=True)
+    cc.compare(learner_predicted(learner, ref), eager_predicted(ref), spec, differ=predict_differ(spec, ref))
 
 
 def test_predict_matches_the_eager_model_on_random_images(learner, ref):
