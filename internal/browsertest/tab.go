@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -49,8 +51,26 @@ func (b *Browser) NewTab(t testing.TB) *Tab {
 	if err := chromedp.Do(ctx); err != nil {
 		tab.fail("opening a tab", err)
 	}
+	// Pages do not start Python ahead of a Run in test tabs: a figure test
+	// on a lesson with an exercise would load the 13 MB runtime for nothing.
+	// The warm-up's own tests turn it on again (WarmUp).
+	tab.OnNewDocument(`window.courseNoWarm = true;`)
 	return tab
 }
+
+// OnNewDocument runs script in every document the tab loads from now on,
+// before the page's own scripts, in the order the calls were made.
+func (tab *Tab) OnNewDocument(script string) {
+	tab.t.Helper()
+	tab.Do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
+}
+
+// WarmUp lets the tab's pages start Python ahead of a Run, as a learner's
+// browser does (NewTab turns that off).
+func (tab *Tab) WarmUp() { tab.OnNewDocument(`window.courseNoWarm = false;`) }
 
 // Context is the tab's chromedp context, for chromedp calls this package has
 // no helper for. It ends with the browser's deadline.

@@ -498,9 +498,8 @@ func TestBrowserRunnerWarmStartsPythonOnce(t *testing.T) {
 	br := browsertest.StartWith(t, browsertest.Options{Timeout: 15 * time.Minute})
 	tab := br.NewTab(t)
 	tab.WaitTimeout = 5 * time.Minute // hang guards: starting Python is slow on a loaded machine
-	// The page's own warm-up (TestRunnerWarmsUpAheadOfNeed) is off here, so
-	// that only warm() and Run start Python.
-	onNewDocument(tab, `window.courseNoWarm = true;`)
+	// The page's own warm-up (TestRunnerWarmsUpAheadOfNeed) is off in test
+	// tabs, so only warm() and Run start Python here.
 	tab.Navigate(base + "m/add/")
 	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
 	tab.WaitFor(sec + `.courseRunner !== undefined`)

@@ -99,8 +99,20 @@ func TestBrowserHomographyWarpFigure(t *testing.T) {
 	}
 	// Scroll the drawing to the top of the viewport without the theme's
 	// smooth scrolling, then measure after a frame.
-	browsertest.Eval[bool](tab, `(document.documentElement.style.scrollBehavior = "auto",
-		window.scrollBy(0, document.querySelector("figure.live-figure .figure-live svg").getBoundingClientRect().top), true)`)
+	// A smooth scroll still under way (from an earlier focus) can carry the
+	// page on after one jump, so jump again on each frame until the drawing
+	// has stayed at the top for two frames.
+	browsertest.Eval[bool](tab, `new Promise((done) => {
+		document.documentElement.style.scrollBehavior = "auto";
+		const svg = document.querySelector("figure.live-figure .figure-live svg");
+		let still = 0;
+		const step = () => {
+			const top = svg.getBoundingClientRect().top;
+			if (Math.abs(top) < 1) still++; else { still = 0; svg.scrollIntoView({block: "start", behavior: "instant"}); }
+			if (still >= 2) done(true); else requestAnimationFrame(step);
+		};
+		step();
+	})`)
 	p := browsertest.Eval[point](tab, `new Promise((done) => requestAnimationFrame(() => {
 		const svg = document.querySelector("figure.live-figure .figure-live svg");
 		const r = svg.querySelector('.homography-corner[data-corner="4"] circle').getBoundingClientRect();

@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,10 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 
 	"github.com/mlcourse/course/internal/browsertest"
 	"github.com/mlcourse/course/internal/build"
@@ -61,15 +56,6 @@ func buildWarmSite(t *testing.T, files map[string]string, out string) {
 	}
 }
 
-// onNewDocument runs script in every document the tab loads, before the
-// page's own scripts.
-func onNewDocument(tab *browsertest.Tab, script string) {
-	tab.Do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
-		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
-		return err
-	}))
-}
-
 // until waits, in the page, for an async JavaScript condition (checked
 // every 50 ms; the tab's WaitTimeout is the hang guard).
 func until(tab *browsertest.Tab, cond string) {
@@ -91,8 +77,9 @@ func TestRunnerWarmsUpAheadOfNeed(t *testing.T) {
 	open := func(t *testing.T, init string) *browsertest.Tab {
 		tab := br.NewTab(t)
 		tab.WaitTimeout = 5 * time.Minute // hang guards: starting Python is slow on a loaded machine
+		tab.WarmUp()
 		if init != "" {
-			onNewDocument(tab, init)
+			tab.OnNewDocument(init)
 		}
 		tab.Navigate(base + "m/add/")
 		tab.WaitFor(`window.courseRunner && courseRunner.warmState.armed && document.readyState === "complete"`)
@@ -140,7 +127,7 @@ func TestRunnerWarmsUpAheadOfNeed(t *testing.T) {
 		if last := states[len(states)-1]; !strings.HasPrefix(last, "Python is ready") {
 			t.Errorf("the state line ends with %q, want Python is ready", last)
 		}
-		tab.Click(`section.exercise [data-action=run]`)
+		browsertest.Eval[bool](tab, `(`+warmSec+`.querySelector("[data-action=run]").click(), true)`)
 		tab.WaitFor(warmSec + `.querySelector('.exercise-results').dataset.status === "fail"`)
 		if n := browsertest.Eval[int](tab, `courseRunner.workerStarts`); n != 1 {
 			t.Errorf("Python started %d times, want once (Run uses the warm one)", n)
@@ -168,8 +155,18 @@ func TestRunnerWarmsUpAheadOfNeed(t *testing.T) {
 		// Run pressed at once waits for Python's start and then checks.
 		// (The report the first subtest saved is shown until then.)
 		browsertest.Eval[bool](tab, `(`+warmSec+`.querySelector('.exercise-results').removeAttribute('data-status'), true)`)
-		tab.Click(`section.exercise [data-action=run]`)
-		tab.WaitFor(warmSec + `.querySelector('.exercise-results').dataset.status === "fail"`)
+		browsertest.Eval[bool](tab, `(`+warmSec+`.querySelector("[data-action=run]").click(), true)`)
+		got := browsertest.Eval[string](tab, `(async () => {
+			const res = `+warmSec+`.querySelector('.exercise-results');
+			for (let i = 0; i < 2400 && !res.dataset.status; i++) await new Promise((r) => setTimeout(r, 50));
+			if (res.dataset.status) return res.dataset.status;
+			const sec = `+warmSec+`;
+			const probe = await Promise.race([fetch(sec.dataset.bundle).then((r) => "bundle " + r.status), new Promise((r) => setTimeout(() => r("bundle fetch hangs"), 5000))]);
+			return "none: " + sec.querySelector('.exercise-state').textContent + " " + JSON.stringify(courseRunner.warmState) + " run disabled " + sec.querySelector('[data-action=run]').disabled + "; " + probe + "; controlled " + !!navigator.serviceWorker.controller;
+		})()`)
+		if got != "fail" {
+			t.Fatalf("the starter's report after Run: %s", got)
+		}
 		if n := browsertest.Eval[int](tab, `courseRunner.workerStarts`); n != 1 {
 			t.Errorf("Run started Python %d times, want once", n)
 		}
@@ -218,6 +215,7 @@ func TestCourseWorksOfflineAfterOneVisit(t *testing.T) {
 	br := browsertest.Shared(t)
 	tab := br.NewTab(t)
 	tab.WaitTimeout = 5 * time.Minute
+	tab.WarmUp()
 	tab.Navigate(base + "m/add/")
 	until(tab, `navigator.serviceWorker.ready.then((r) => !!r.active && !!navigator.serviceWorker.controller)`)
 	browsertest.Eval[bool](tab, `(`+warmSec+`.scrollIntoView(), true)`)

@@ -104,6 +104,9 @@ func (c *checker) newTab(bctx context.Context) (*tab, func(), error) {
 // layoutShiftScript runs before any script of each page and sums the layout
 // shifts that no input caused.
 const layoutShiftScript = `(() => {
+  // The check reads pages; starting Python ahead of a Run (runner.js) is
+  // the runner's to test, and would load 13 MB on every exercise page.
+  window.courseNoWarm = true;
   window.__sitecheckShift = 0;
   window.__sitecheckShifts = [];
   try {
