@@ -475,9 +475,10 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 }
 
 func runTest(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--no-browser] [--no-blocks] [--times FILE] [--mutants] [--min-share P] [--runtime R] [--source DIR]")
+	fs := newFlagSet("test", "test [<id>|<module>|all] [--workers N] [--no-fork] [--no-browser] [--no-blocks] [--times FILE] [--mutants] [--min-share P] [--runtime R] [--source DIR]")
 	source := sourceFlag(fs)
 	workers := fs.Int("workers", 0, "checks to run at once (default: the number of CPUs)")
+	noFork := fs.Bool("no-fork", false, "start a new Python for every check (on Linux they are forked from one that has imported the exercise's modules)")
 	noBrowser := fs.Bool("no-browser", false, "skip the in-page runs in headless Chromium (not allowed with CI=true)")
 	noBlocks := fs.Bool("no-blocks", false, "skip the lessons' runnable code blocks")
 	timesFile := fs.String("times", "", "write each run's duration to this file, one JSON object a line (scripts/testtimes reads it)")
@@ -521,7 +522,12 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	a := &exercise.Auditor{Finder: env.ws.Finder, Workers: *workers, Runner: exercise.Runner{Threads: 1}, Step: func(s exercise.AuditStep) {
+	var forks *exercise.Forks
+	if !*noFork {
+		forks = &exercise.Forks{}
+		defer forks.Close()
+	}
+	a := &exercise.Auditor{Finder: env.ws.Finder, Workers: *workers, Runner: exercise.Runner{Threads: 1, Forks: forks}, Step: func(s exercise.AuditStep) {
 		status := "error"
 		switch {
 		case s.Err != nil:
@@ -550,7 +556,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if !*noBlocks && !strings.Contains(pos[0], "/") {
-		if !lessonBlocks(ctx, env, pos[0], stdout, *workers, times) {
+		if !lessonBlocks(ctx, env, pos[0], stdout, *workers, forks, times) {
 			bad = true
 		}
 	}

@@ -139,7 +139,7 @@ func buildSite(root, dir string) error {
 // lessonBlocks runs every lesson code block marked run (of one module's
 // lessons when module is not "all"), with the first Python that has what the
 // block requires, and compares its output with the ```output block after it.
-func lessonBlocks(ctx context.Context, env *exerciseEnv, module string, stdout io.Writer, workers int, times *timeLog) bool {
+func lessonBlocks(ctx context.Context, env *exerciseEnv, module string, stdout io.Writer, workers int, forks *exercise.Forks, times *timeLog) bool {
 	fsys := os.DirFS(env.ws.Root)
 	var dl diag.List
 	course := content.Load(fsys, config.Load(fsys, config.Overrides{}, &dl), &dl)
@@ -182,7 +182,7 @@ func lessonBlocks(ctx context.Context, env *exerciseEnv, module string, stdout i
 			py, err := env.ws.Finder.For(ctx, blk.Requires)
 			if err != nil {
 				status = "NO PYTHON: " + err.Error()
-			} else if _, err := blk.Run(ctx, []string{py.Exe()}); err != nil {
+			} else if _, err := blk.RunForked(ctx, []string{py.Exe()}, forks); err != nil {
 				status = "FAILED\n" + indentText(strings.TrimPrefix(err.Error(), blk.Name()+": "), "      ")
 			}
 			mu.Lock()

@@ -66,6 +66,13 @@ func Blocks(c *content.Course) []Block {
 // with an error, runs past its timeout, or prints something other than its
 // expected output.
 func (b Block) Run(ctx context.Context, python []string) (string, error) {
+	return b.RunForked(ctx, python, nil)
+}
+
+// RunForked is Run, with the block forked from one of forks' servers (a
+// Python that has imported the block's requires already) when python is
+// a program alone and forks can; otherwise it starts a new interpreter.
+func (b Block) RunForked(ctx context.Context, python []string, forks *exercise.Forks) (string, error) {
 	dir, err := os.MkdirTemp("", "course-block-")
 	if err != nil {
 		return "", err
@@ -73,23 +80,31 @@ func (b Block) Run(ctx context.Context, python []string) (string, error) {
 	defer os.RemoveAll(dir)
 	ctx, cancel := context.WithTimeout(ctx, b.Timeout)
 	defer cancel()
-	args := append(append([]string{}, python[1:]...), "-X", "utf8", "-c", b.Code)
-	cmd := exec.CommandContext(ctx, python[0], args...)
-	cmd.Dir = dir
 	// One thread for numpy's and torch's math libraries, unless the
 	// environment says otherwise: printed numbers then do not depend on the
 	// machine's core count, and blocks run side by side share the cores.
-	cmd.Env = exercise.ThreadEnv(os.Environ(), 1)
-	cmd.WaitDelay = 2 * time.Second
+	env := exercise.ThreadEnv(os.Environ(), 1)
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err = cmd.Run()
+	err = exercise.ErrNoFork
+	if forks != nil && len(python) == 1 {
+		err = forks.Run(ctx, python[0], env, b.Requires, dir, b.Code, &out)
+	}
+	if errors.Is(err, exercise.ErrNoFork) {
+		out.Reset()
+		args := append(append([]string{}, python[1:]...), "-X", "utf8", "-c", b.Code)
+		cmd := exec.CommandContext(ctx, python[0], args...)
+		cmd.Dir = dir
+		cmd.Env = env
+		cmd.WaitDelay = 2 * time.Second
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err = cmd.Run()
+	}
 	text := out.String()
 	if ctx.Err() == context.DeadlineExceeded {
 		return text, fmt.Errorf("%s: timed out after %s; raise it with timeout=N in the info string, or make the code faster", b.Name(), b.Timeout)
 	}
 	if err != nil {
-		var ee *exec.ExitError
+		var ee interface{ ExitCode() int }
 		if errors.As(err, &ee) {
 			return text, fmt.Errorf("%s: the block failed (%v):\n%s", b.Name(), err, lastLines(text, 20))
 		}

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mlcourse/course/internal/exercise"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -292,7 +294,8 @@ func TestBundledCourseHasRunnableBlocks(t *testing.T) {
 	}
 }
 
-// TestBlockRunReportsFailures pins what a failing block says.
+// TestBlockRunReportsFailures pins what a failing block says, run as a
+// new interpreter and forked from a fork server (the same, to the byte).
 func TestBlockRunReportsFailures(t *testing.T) {
 	py := python(nil)
 	if py == "" {
@@ -304,6 +307,8 @@ func TestBlockRunReportsFailures(t *testing.T) {
 	want := "2\n"
 	wrong := "3\n"
 	one := "1\n"
+	interleaved := "out\nerr\nout again\n"
+	preloaded := "True\n"
 	cases := []struct {
 		name, code string
 		output     *string
@@ -317,11 +322,29 @@ func TestBlockRunReportsFailures(t *testing.T) {
 		{"times out", "while True: pass", nil, 300 * time.Millisecond, "timed out after 300ms"},
 		// One math thread, so printed numbers do not depend on the machine.
 		{"one math thread", "import os; print(os.environ['OMP_NUM_THREADS'])", &one, time.Minute, ""},
+		{"exits", "import sys; print('bye'); sys.exit(4)", nil, time.Minute, "the block failed (exit status 4):\nbye"},
+		{"streams in one", "import sys\nprint('out'); print('err', file=sys.stderr); sys.stdout.flush(); print('out again')", &interleaved, time.Minute, ""},
+		{"has its requires", "import sys; print('xml.dom.minidom' in sys.modules)", &preloaded, time.Minute, ""},
 	}
+	forks := &exercise.Forks{}
+	defer forks.Close()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			b := Block{File: "content/x.md", Line: 7, Code: c.code, Output: c.output, Timeout: c.timeout}
-			_, err := b.Run(context.Background(), []string{py})
+			if c.name == "has its requires" {
+				b.Requires = []string{"xml.dom.minidom"}
+			}
+			text, err := b.RunForked(context.Background(), []string{py}, forks)
+			if c.name == "has its requires" {
+				if err != nil {
+					t.Fatalf("forked: %v", err)
+				}
+				return // a new interpreter has not imported it: the one difference
+			}
+			text2, err2 := b.Run(context.Background(), []string{py})
+			if text != text2 || fmt.Sprint(err) != fmt.Sprint(err2) {
+				t.Errorf("forked: %q, %v\nnew interpreter: %q, %v", text, err, text2, err2)
+			}
 			if c.err == "" {
 				if err != nil {
 					t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -41,6 +42,9 @@ type Runner struct {
 	// Timeout, if non-zero, replaces the exercise's timeout.
 	Timeout time.Duration
 	TempDir string // parent of the temporary folders; "" means os.TempDir()
+	// Forks, if set, forks checks from a Python that has imported the
+	// exercise's modules already (Linux only; see Forks).
+	Forks *Forks
 	// Threads, if non-zero, caps the threads of numpy's and torch's math
 	// libraries (OMP_NUM_THREADS and its kin, where the environment does not
 	// set them): checks run side by side then share the cores instead of
@@ -111,12 +115,11 @@ func (r *Runner) Run(ctx context.Context, e *Exercise, sub Submission) (*Report,
 	if name == "" {
 		name = "learner.py"
 	}
-	cmd := exec.Command(r.Python, "-B", "-X", "utf8", "-c", driver,
-		"--exercise", e.ID, "--learner", "learner.py", "--learner-name", name,
-		"--functions", strings.Join(e.Functions, ","), "--requires", strings.Join(e.Requires, ","))
-	cmd.Dir = dir
+	args := []string{"--exercise", e.ID, "--learner", "learner.py", "--learner-name", name,
+		"--functions", strings.Join(e.Functions, ","), "--requires", strings.Join(e.Requires, ",")}
+	var env []string
 	if r.Threads > 0 {
-		cmd.Env = ThreadEnv(os.Environ(), r.Threads)
+		env = ThreadEnv(os.Environ(), r.Threads)
 	}
 	limit := r.OutputLimit
 	if limit <= 0 {
@@ -124,23 +127,31 @@ func (r *Runner) Run(ctx context.Context, e *Exercise, sub Submission) (*Report,
 	}
 	stdout := newStream(limit)
 	stderr := newStream(limit)
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.WaitDelay = time.Second
-	group, err := startGroup(cmd)
+	setup := r.SetupTimeout
+	if setup <= 0 {
+		setup = DefaultSetupTimeout
+	}
+	serverEnv := env
+	if serverEnv == nil {
+		serverEnv = os.Environ()
+	}
+	proc, err := r.Forks.startCheck(ctx, r.Python, serverEnv, e.Requires, setup, dir, args, driver, stdout, stderr)
+	if errors.Is(err, errNoFork) {
+		proc, err = r.startProcess(dir, args, env, stdout, stderr)
+	}
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, &HarnessError{Program: r.Python, Status: -1, Reason: err.Error()}
 	}
-	defer group.release()
+	defer proc.release()
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() { done <- proc.wait() }()
 
 	after := r.After
 	if after == nil {
 		after = time.After
-	}
-	setup := r.SetupTimeout
-	if setup <= 0 {
-		setup = DefaultSetupTimeout
 	}
 	timeout := e.Timeout
 	if r.Timeout > 0 {
@@ -172,16 +183,16 @@ loop:
 			stop = "cancel"
 		}
 		if stop != "" {
-			group.kill()
+			proc.kill()
 			waitErr = <-done
 			break
 		}
 	}
-	group.kill() // children the learner's code left behind
+	proc.kill() // children the learner's code left behind
 
 	events := parseEvents(stdout.bytes())
 	status := -1
-	var ee *exec.ExitError
+	var ee exitError
 	if waitErr == nil {
 		status = 0
 	} else if errors.As(waitErr, &ee) && ee.Exited() && stop == "" {
@@ -226,6 +237,49 @@ loop:
 			"did your code use too much memory, call os._exit(), or crash the interpreter?", how)
 	}
 	return events.assemble(e.ID, msg, lastBytes(stderr.bytes(), 2<<10)), nil
+}
+
+// child is a running check: a process started by startProcess, or one
+// forked by a fork server (Forks).
+type child interface {
+	// wait waits for it to end and its output to be copied; the error is
+	// nil, or has the ExitCode and Exited of exitError when it exited.
+	wait() error
+	// kill kills it and every process it started (that stayed in its group).
+	kill()
+	// release frees what it holds, once it is killed.
+	release()
+}
+
+// exitError is what *exec.ExitError and a fork's exit have in common.
+type exitError interface {
+	error
+	ExitCode() int
+	Exited() bool
+}
+
+// execChild is a check started as a new interpreter.
+type execChild struct {
+	cmd   *exec.Cmd
+	group *procGroup
+}
+
+func (c *execChild) wait() error { return c.cmd.Wait() }
+func (c *execChild) kill()       { c.group.kill() }
+func (c *execChild) release()    { c.group.release() }
+
+// startProcess starts `python -c driver args` in dir.
+func (r *Runner) startProcess(dir string, args, env []string, stdout, stderr io.Writer) (child, error) {
+	cmd := exec.Command(r.Python, append([]string{"-B", "-X", "utf8", "-c", driver}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.WaitDelay = time.Second
+	group, err := startGroup(cmd)
+	if err != nil {
+		return nil, err
+	}
+	return &execChild{cmd: cmd, group: group}, nil
 }
 
 // prepare copies what the check needs into dir.
