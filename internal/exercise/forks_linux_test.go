@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -226,5 +227,31 @@ func TestForksCloseStopsTheServers(t *testing.T) {
 	// After Close, checks start new interpreters.
 	if rep := runDemo(t, &Runner{Forks: forks}, doubleOK); rep.Status != StatusPass {
 		t.Errorf("report = %s", rep.JSON())
+	}
+}
+
+// On its way out a forked check waits for its threads and runs its atexit
+// functions, as an interpreter does.
+func TestForkedCheckEndsAsAnInterpreterDoes(t *testing.T) {
+	forks := &Forks{TempDir: t.TempDir()}
+	defer forks.Close()
+	for _, mode := range []string{"new interpreter", "forked"} {
+		marker := filepath.Join(t.TempDir(), "marker")
+		learner := "import atexit, os, threading, time\n" +
+			"def late():\n    time.sleep(0.2)\n    open('thread-done', 'w').close()\n" +
+			"threading.Thread(target=late).start()\n" +
+			"def bye():\n    with open(" + strconv.Quote(marker) + ", 'w') as f:\n        f.write('thread done: %s' % os.path.exists('thread-done'))\n" +
+			"atexit.register(bye)\n" + doubleOK
+		r := &Runner{}
+		if mode == "forked" {
+			r.Forks = forks
+		}
+		if rep := runDemo(t, r, learner); rep.Status != StatusPass {
+			t.Fatalf("%s: report = %s", mode, rep.JSON())
+		}
+		got, err := os.ReadFile(marker)
+		if err != nil || string(got) != "thread done: True" {
+			t.Errorf("%s: the atexit function wrote %q (%v), want %q", mode, got, err, "thread done: True")
+		}
 	}
 }

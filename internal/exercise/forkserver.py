@@ -49,7 +49,7 @@ def serve_check(conn, req, fds):
 
 def run_check(req, fds):
     """In the check: become `python -c code` run in req["dir"]."""
-    code = 1
+    code, interrupted = 1, False
     try:
         os.setsid()
         for target, fd in enumerate(fds):
@@ -78,13 +78,33 @@ def run_check(req, fds):
             tb = e.__traceback__.tb_next if e.__traceback__ else None
             sys.excepthook(type(e), e.with_traceback(tb), tb)
             code = 1
-            if isinstance(e, KeyboardInterrupt):
-                flush()
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                os.kill(os.getpid(), signal.SIGINT)
+            interrupted = isinstance(e, KeyboardInterrupt)
+        code = finalize(code)
+        if interrupted:
+            flush()
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
     finally:
         flush()
         os._exit(code & 0xFF)
+
+
+def finalize(code):
+    """What the interpreter does on its way out: wait for the threads that
+    are not daemons, then run the atexit functions."""
+    try:
+        import threading
+
+        threading._shutdown()
+    except BaseException:
+        pass
+    try:
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    return code
 
 
 def flush():

@@ -40,7 +40,7 @@ CLASSES = ["Abyssinian", "American Bulldog", "American Pit Bull Terrier", "Basse
            "Leonberger", "Maine Coon", "Miniature Pinscher", "Newfoundland", "Persian", "Pomeranian", "Pug",
            "Ragdoll", "Russian Blue", "Saint Bernard", "Samoyed", "Scottish Terrier", "Shiba Inu", "Siamese",
            "Sphynx", "Staffordshire Bull Terrier", "Wheaten Terrier", "Yorkshire Terrier"]
-FOLDER = tempfile.mkdtemp(prefix="pets-check-")
+FOLDER = tempfile.mkdtemp(prefix="pets-check-", dir=os.getcwd())  # inside the check's own folder, removed with it
 atexit.register(shutil.rmtree, FOLDER, True)
 _CACHE = {}
 

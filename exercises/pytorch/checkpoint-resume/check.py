@@ -19,7 +19,7 @@ torch.set_num_threads(1)
 _gen = torch.Generator().manual_seed(0)
 X = torch.randn(64, 4, generator=_gen)
 Y = X @ torch.tensor([[1.0], [-2.0], [0.5], [3.0]]) + 0.1 * torch.randn(64, 1, generator=_gen)
-WORK = tempfile.mkdtemp(prefix="checkpoint-resume-")
+WORK = tempfile.mkdtemp(prefix="checkpoint-resume-", dir=os.getcwd())  # inside the check's own folder, removed with it
 
 
 def seed_all(seed):
