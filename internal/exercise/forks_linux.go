@@ -85,10 +85,12 @@ func (f *Forks) Close() error {
 
 // server returns the running server for python, env and requires,
 // starting it (and waiting at most setup for its imports) if need be.
-func (f *Forks) server(ctx context.Context, python string, env []string, requires []string, setup time.Duration) (*forkServer, error) {
+func (f *Forks) server(ctx context.Context, python string, env []string, requires, optional []string, setup time.Duration) (*forkServer, error) {
 	mods := slices.Clone(requires)
 	slices.Sort(mods)
-	key := python + "\x00" + strings.Join(env, "\x00") + "\x00" + strings.Join(mods, ",")
+	opt := slices.Clone(optional)
+	slices.Sort(opt)
+	key := python + "\x00" + strings.Join(env, "\x00") + "\x00" + strings.Join(mods, ",") + "\x00" + strings.Join(opt, ",")
 	f.mu.Lock()
 	if f.closed {
 		f.mu.Unlock()
@@ -109,7 +111,7 @@ func (f *Forks) server(ctx context.Context, python string, env []string, require
 		}
 		s = &forkServer{ready: make(chan struct{}), sock: filepath.Join(f.dir, strconv.Itoa(len(f.servers))+".sock")}
 		f.servers[key] = s
-		go s.start(python, env, mods, setup)
+		go s.start(python, env, mods, opt, setup)
 	}
 	f.mu.Unlock()
 	select {
@@ -123,9 +125,9 @@ func (f *Forks) server(ctx context.Context, python string, env []string, require
 	return s, nil
 }
 
-func (s *forkServer) start(python string, env []string, mods []string, setup time.Duration) {
+func (s *forkServer) start(python string, env []string, mods, opt []string, setup time.Duration) {
 	defer close(s.ready)
-	cmd := exec.Command(python, "-B", "-X", "utf8", "-c", forkServerPy, s.sock, strings.Join(mods, ","))
+	cmd := exec.Command(python, "-B", "-X", "utf8", "-c", forkServerPy, s.sock, strings.Join(mods, ","), strings.Join(opt, ","))
 	cmd.Env = env
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	s.stderr = newStream(64 << 10)
@@ -195,12 +197,12 @@ func (e *forkExit) Error() string {
 
 // startCheck forks `python -c code` with args in dir, its stdout and
 // stderr copied to the writers given. errNoFork means: start it the usual way.
-func (f *Forks) startCheck(ctx context.Context, python string, env []string, requires []string, setup time.Duration,
+func (f *Forks) startCheck(ctx context.Context, python string, env []string, requires, optional []string, setup time.Duration,
 	dir string, args []string, code string, stdout, stderr io.Writer) (child, error) {
 	if f == nil {
 		return nil, errNoFork
 	}
-	s, err := f.server(ctx, python, env, requires, setup)
+	s, err := f.server(ctx, python, env, requires, optional, setup)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +276,7 @@ func (f *Forks) startCheck(ctx context.Context, python string, env []string, req
 // then), and ErrNoFork when no server can run it: run it the usual way.
 func (f *Forks) Run(ctx context.Context, python string, env, requires []string, dir, code string, out io.Writer) error {
 	w := &lockedWriter{w: out}
-	c, err := f.startCheck(ctx, python, env, requires, DefaultSetupTimeout, dir, nil, code, w, w)
+	c, err := f.startCheck(ctx, python, env, requires, nil, DefaultSetupTimeout, dir, nil, code, w, w)
 	if errors.Is(err, errNoFork) {
 		return ErrNoFork
 	}

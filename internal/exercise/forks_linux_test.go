@@ -255,3 +255,30 @@ func TestForkedCheckEndsAsAnInterpreterDoes(t *testing.T) {
 		}
 	}
 }
+
+// A fork server also imports the slow modules the checker imports (not
+// only the exercise's requires), and one of them that does not import is
+// left for the check to meet, as a new interpreter would.
+func TestForksPreloadWhatTheCheckerImports(t *testing.T) {
+	saved := preloadable
+	preloadable = []string{"xml", "no_such_module_here"}
+	defer func() { preloadable = saved }()
+	forks := &Forks{TempDir: t.TempDir()}
+	defer forks.Close()
+	fsys := libFS(t)
+	check := fsys["exercises/demo/double/check.py"]
+	check.Data = append([]byte("import sys\n"+
+		"assert 'xml.dom.minidom' in sys.modules, 'xml.dom.minidom was not preloaded'\n"+
+		"try:\n    import xml.dom.minidom\n    import no_such_module_here\nexcept ImportError:\n    pass\n"), check.Data...)
+	r := &Runner{Python: testPython(t), FS: fsys, Forks: forks}
+	rep, err := r.Run(context.Background(), demo(t, fsys), Submission{Source: []byte(doubleOK)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Status != StatusPass {
+		t.Fatalf("report = %s", rep.JSON())
+	}
+	if s := forks.servers[firstKey(forks)]; s == nil || s.err != nil {
+		t.Errorf("the server failed over an optional module: %+v", s)
+	}
+}

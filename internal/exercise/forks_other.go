@@ -26,7 +26,7 @@ func (f *Forks) Run(ctx context.Context, python string, env, requires []string, 
 // Close does nothing here.
 func (f *Forks) Close() error { return nil }
 
-func (f *Forks) startCheck(ctx context.Context, python string, env []string, requires []string, setup time.Duration,
+func (f *Forks) startCheck(ctx context.Context, python string, env []string, requires, optional []string, setup time.Duration,
 	dir string, args []string, code string, stdout, stderr io.Writer) (child, error) {
 	return nil, errNoFork
 }

@@ -1,9 +1,10 @@
 """The fork server of `course test` (see forks_linux.go).
 
-Started as: python -B -X utf8 -c <this file> SOCKET MODULES
+Started as: python -B -X utf8 -c <this file> SOCKET MODULES [OPTIONAL]
 
 It imports MODULES (comma-separated: an exercise's `requires`, such as
-torch or cv2) once, writes "ready" on stdout, and then serves one check per
+torch) once, and OPTIONAL (modules its checker imports, such as cv2) if
+they import, writes "ready" on stdout, and then serves one check per
 connection on the Unix socket SOCKET. A request is one JSON line, sent with
 three file descriptors (stdin, stdout, stderr of the check):
 
@@ -130,6 +131,12 @@ def main():
     path, modules = sys.argv[1], [m for m in sys.argv[2].split(",") if m]
     for m in modules:
         importlib.import_module(m)
+    for m in (sys.argv[3] if len(sys.argv) > 3 else "").split(","):
+        if m:
+            try:
+                importlib.import_module(m)
+            except Exception:
+                pass
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
     server.listen(64)

@@ -135,7 +135,8 @@ func (r *Runner) Run(ctx context.Context, e *Exercise, sub Submission) (*Report,
 	if serverEnv == nil {
 		serverEnv = os.Environ()
 	}
-	proc, err := r.Forks.startCheck(ctx, r.Python, serverEnv, e.Requires, setup, dir, args, driver, stdout, stderr)
+	checker, _ := fs.ReadFile(r.FS, e.Dir+"/check.py")
+	proc, err := r.Forks.startCheck(ctx, r.Python, serverEnv, e.Requires, checkerImports(checker), setup, dir, args, driver, stdout, stderr)
 	if errors.Is(err, errNoFork) {
 		proc, err = r.startProcess(dir, args, env, stdout, stderr)
 	}
