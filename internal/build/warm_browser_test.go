@@ -4,10 +4,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -56,6 +58,26 @@ func buildWarmSite(t *testing.T, files map[string]string, out string) {
 	}
 }
 
+// statusRecorder notes the status a handler sends.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(p []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(p)
+}
+
 // until waits, in the page, for an async JavaScript condition (checked
 // every 50 ms; the tab's WaitTimeout is the hang guard).
 func until(tab *browsertest.Tab, cond string) {
@@ -72,7 +94,21 @@ const warmSec = `document.querySelector('section.exercise[data-exercise="m/add"]
 func TestRunnerWarmsUpAheadOfNeed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	buildWarmSite(t, warmFiles(), out)
-	base := browsertest.ServeDir(t, out, basePath)
+	// The server counts the runtime's big files it sends whole.
+	var mu sync.Mutex
+	sent := map[string]int{}
+	static := browsertest.StaticHandler(out, basePath)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w}
+		static.ServeHTTP(rec, r)
+		if name := path.Base(r.URL.Path); rec.status == http.StatusOK && (name == "pyodide.asm.wasm" || name == "python_stdlib.zip") {
+			mu.Lock()
+			sent[name]++
+			mu.Unlock()
+		}
+	}))
+	t.Cleanup(srv.Close)
+	base := srv.URL + basePath
 	br := browsertest.Shared(t)
 	open := func(t *testing.T, init string) *browsertest.Tab {
 		tab := br.NewTab(t)
@@ -132,6 +168,14 @@ func TestRunnerWarmsUpAheadOfNeed(t *testing.T) {
 		if n := browsertest.Eval[int](tab, `courseRunner.workerStarts`); n != 1 {
 			t.Errorf("Python started %d times, want once (Run uses the warm one)", n)
 		}
+		// Counting the download's bytes does not download it twice.
+		mu.Lock()
+		for _, name := range []string{"pyodide.asm.wasm", "python_stdlib.zip"} {
+			if sent[name] != 1 {
+				t.Errorf("the server sent %s %d times, want once", name, sent[name])
+			}
+		}
+		mu.Unlock()
 		tab.AssertClean()
 	})
 

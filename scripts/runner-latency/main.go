@@ -4,6 +4,7 @@
 //
 //	go run ./scripts/runner-latency                 # 3 runs of each case
 //	go run ./scripts/runner-latency -runs 5 -exercise data-splits/stratified-split
+//	go run ./scripts/runner-latency -runs 1 -v      # and when each stage of the start was reached
 //
 // For each mode (the page's warm-up off, as before it existed, and on) and
 // each run, a fresh browser (empty cache: "cold") loads the exercise's page
@@ -49,12 +50,16 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 
 new PerformanceObserver((l) => { for (const e of l.getEntries()) __perf.long.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
 `
 
-type sample struct{ run, lcp, tbt float64 }
+type sample struct {
+	run, lcp, tbt float64
+	stages        string // when Python's start reached each stage
+}
 
 func main() {
 	runs := flag.Int("runs", 3, "runs of each case")
 	id := flag.String("exercise", "data-splits/stratified-split", "the browser exercise whose page is measured")
 	wait := flag.Duration("wait", 10*time.Second, `how long the "after" learner reads before pressing Run`)
+	verbose := flag.Bool("v", false, "print when Python's start reached each stage")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -113,6 +118,9 @@ func main() {
 					}
 					results[key] = append(results[key], s)
 					log.Printf("  %s: first result %.0f ms, LCP %.0f ms, TBT %.0f ms", key, s.run, s.lcp, s.tbt)
+					if *verbose {
+						log.Printf("    %s", s.stages)
+					}
 				}
 				closeBrowser()
 			}
@@ -168,7 +176,12 @@ func measure(parent context.Context, url, id string, warmup, after bool, wait ti
 		}
 		time.Sleep(wait) // the learner reads: this is the case measured, not a wait for a condition
 	}
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async () => {
+	type result struct {
+		Times    []float64 `json:"times"`
+		Timeline [][2]any  `json:"timeline"`
+		Press    float64   `json:"press"`
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[result](`(async () => {
 		const sec = `+sec+`;
 		while (!sec.courseRunner) await new Promise((r) => setTimeout(r, 10));
 		sec.scrollIntoView();
@@ -179,10 +192,16 @@ func measure(parent context.Context, url, id string, warmup, after bool, wait ti
 		sec.querySelector("[data-action=run]").click();
 		while (!res.dataset.status) await new Promise((r) => setTimeout(r, 5));
 		if (res.dataset.status === "error") throw new Error(res.textContent);
-		return [performance.now() - t0, __perf.lcp, tbt];
+		const w = courseRunner.warmState;
+		return { times: [performance.now() - t0, __perf.lcp, tbt], timeline: courseRunner.timeline, press: Math.round(t0 - w.startedAt) };
 	})()`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return sample{}, err
 	}
-	return sample{run: v[0], lcp: v[1], tbt: v[2]}, nil
+	var stages []string
+	for _, st := range v.Timeline {
+		stages = append(stages, fmt.Sprintf("%v %v", st[0], st[1]))
+	}
+	return sample{run: v.Times[0], lcp: v.Times[1], tbt: v.Times[2],
+		stages: fmt.Sprintf("Run pressed at %.0f ms; stages (ms after the worker started): %s", v.Press, strings.Join(stages, ", "))}, nil
 }

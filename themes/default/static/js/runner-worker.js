@@ -20,61 +20,84 @@ let py = null;
 let runCheck = null;
 let starting = null;
 
-// The runtime's files that take the time to download; fetching them first,
-// counting bytes, lets the page show how far loading is. loadPyodide then
-// finds them in the browser's cache (or the service worker's).
-const RUNTIME_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
+// The runtime's two big files (the interpreter and the standard library,
+// 12 of its 13.5 MB). While loadPyodide fetches them, a clone of each
+// response is read to count bytes, so that the page can show how far
+// loading is: the files are downloaded once, and the interpreter compiles
+// as it streams in.
+const COUNTED = ["pyodide.asm.wasm", "python_stdlib.zip"];
 
-async function download(dir) {
-  const state = { loaded: 0, total: 0, last: -1 };
+// countDownloads wraps the worker's fetch to report the counted files'
+// progress, and returns a function that unwraps it.
+function countDownloads(dir) {
+  const urls = COUNTED.map((f) => new URL(dir + f, self.location).href);
+  const sizes = new Map(); // url → bytes, 0 when unknown (then no percentage)
+  let loaded = 0;
+  let last = -1;
   const tell = () => {
-    const pct = state.total ? Math.floor((100 * state.loaded) / state.total) : -1;
-    if (pct !== state.last) {
-      state.last = pct;
-      self.postMessage({ type: "progress", loaded: state.loaded, total: state.total });
+    if (sizes.size < urls.length) return;
+    let total = 0;
+    for (const n of sizes.values()) {
+      if (!n) return;
+      total += n;
+    }
+    const pct = Math.floor((100 * loaded) / total);
+    if (pct !== last) {
+      last = pct;
+      self.postMessage({ type: "progress", loaded: Math.min(loaded, total), total });
+      // Downloaded: what remains is the interpreter's start.
+      if (loaded >= total) self.postMessage({ type: "stage", stage: "starting" });
     }
   };
-  const responses = await Promise.all(RUNTIME_FILES.map((f) => fetch(dir + f)));
-  for (const r of responses) {
-    const n = Number(r.headers.get("content-length"));
-    if (!r.ok || !r.body || !n) return; // a size unknown: no percentage; loadPyodide fetches as usual
-    state.total += n;
-  }
-  tell();
-  await Promise.all(
-    responses.map(async (r) => {
-      const reader = r.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        state.loaded += value.length;
-        tell();
+  const original = self.fetch;
+  self.fetch = async function (input, init) {
+    const response = await original.call(self, input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location).href;
+    if (urls.includes(url) && !sizes.has(url)) {
+      // A compressed body counts differently from its Content-Length.
+      const enc = response.headers.get("content-encoding");
+      const n = response.ok && response.body && !(enc && enc !== "identity") ? Number(response.headers.get("content-length")) || 0 : 0;
+      sizes.set(url, n);
+      if (n) {
+        const reader = response.clone().body.getReader();
+        (async () => {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            loaded += value.length;
+            tell();
+          }
+        })().catch(() => {});
       }
-    }),
-  );
+      tell();
+    }
+    return response;
+  };
+  return () => {
+    self.fetch = original;
+  };
 }
 
 async function start(msg) {
   self.postMessage({ type: "stage", stage: "python" });
-  if (!/^https?:\/\/cdn\./.test(msg.pyodide)) {
-    try {
-      await download(msg.pyodide);
-    } catch {
-      /* loadPyodide fetches again and reports what fails */
-    }
-  }
-  const { loadPyodide } = await import(msg.pyodide + "pyodide.mjs");
-  self.postMessage({ type: "stage", stage: "starting" });
-  py = await loadPyodide({
-    indexURL: msg.pyodide,
-    stdout: () => {},
-    stderr: () => {},
+  // The checker library and Pyodide's own JavaScript are fetched while the
+  // interpreter downloads and compiles, not after.
+  const checker = fetch(msg.coursecheck).then((res) => {
+    if (!res.ok) throw new Error("cannot fetch the checker library: HTTP " + res.status);
+    return res.text();
   });
-  if (msg.interrupt) py.setInterruptBuffer(new Int32Array(msg.interrupt));
+  checker.catch(() => {}); // reported when awaited
+  const asm = import(msg.pyodide + "pyodide.asm.mjs").catch(() => {}); // loadPyodide imports it again and reports what fails
+  const { loadPyodide } = await import(msg.pyodide + "pyodide.mjs");
+  const uncount = /^https?:\/\/cdn\./.test(msg.pyodide) ? () => {} : countDownloads(msg.pyodide);
+  try {
+    py = await loadPyodide({ indexURL: msg.pyodide, stdout: () => {}, stderr: () => {} });
+  } finally {
+    uncount();
+  }
+  await asm;
   self.postMessage({ type: "stage", stage: "checker" });
-  const res = await fetch(msg.coursecheck);
-  if (!res.ok) throw new Error("cannot fetch the checker library: HTTP " + res.status);
-  const src = await res.text();
+  const src = await checker;
   py.FS.mkdirTree("/course/lib");
   py.FS.writeFile("/course/lib/coursecheck.py", src);
   runCheck = py.runPython(`

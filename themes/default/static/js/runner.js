@@ -40,7 +40,7 @@
   let timeoutOverrideS = null;
 
   // ---- the worker, shared by every exercise on the page ----
-  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "", percent: -1, starts: 0, startedAt: -1 };
+  const pool = { worker: null, ready: null, listeners: new Set(), interrupt: null, stage: "", percent: -1, starts: 0, startedAt: -1, timeline: [] };
 
   // What the state lines say while Python starts, shown on every browser
   // exercise of the page (the start is shared).
@@ -59,6 +59,7 @@
   }
   const stageFns = new Set();
   function announce(stage, pct) {
+    if (stage !== pool.stage) pool.timeline.push([stage, Math.round(performance.now() - pool.startedAt)]);
     pool.stage = stage;
     pool.percent = pct;
     for (const fn of stageFns) fn(stageText(stage, pct));
@@ -69,6 +70,7 @@
     const worker = new Worker(cfg.worker, { type: "module" });
     pool.starts++;
     pool.startedAt = performance.now();
+    pool.timeline = [];
     pool.worker = worker;
     pool.interrupt = self.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
     announce("python", -1);
@@ -722,6 +724,11 @@
     // asked, skipped "save-data" when the browser asked to save data.
     get warmState() {
       return Object.assign({}, warmState, { stage: pool.stage, percent: pool.percent, startedAt: pool.startedAt });
+    },
+    // The stages of the last start, as [stage, ms after the worker was
+    // created]; the runner-latency benchmark prints them.
+    get timeline() {
+      return pool.timeline.slice();
     },
     get stopGraceMs() {
       return stopGraceMs;
