@@ -125,6 +125,9 @@ func TestBrowserLivePreview(t *testing.T) {
 		// When the tab holding the stream closes, another takes over.
 		leader := -1
 		for i, tab := range tabs {
+			// A reloaded page shows its text before its live-reload script
+			// has run (at once when idle, seconds later under load).
+			waitConnected(tab)
 			if browsertest.Eval[bool](tab, `window.__courseLiveState.leader`) {
 				leader = i
 			}
