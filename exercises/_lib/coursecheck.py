@@ -242,6 +242,8 @@ def describe_difference(actual, expected, rtol=1e-9, atol=1e-12, _path=""):
             return f"{where}expected shape {tuple(expected.shape)}, got {tuple(actual.shape)}"
         if actual.dtype != expected.dtype:
             return f"{where}expected dtype {expected.dtype}, got {actual.dtype}"
+        if _tensors_close(actual, expected, rtol, atol):
+            return None
         return describe_difference(
             actual.detach().cpu().tolist(), expected.detach().cpu().tolist(), rtol, atol, _path
         )
@@ -296,6 +298,32 @@ def describe_difference(actual, expected, rtol=1e-9, atol=1e-12, _path=""):
     if same and type(actual) is type(expected):
         return None
     return f"{where}expected {show(expected, 200)}, got {show(actual, 200)}"
+
+
+def _tensors_close(actual, expected, rtol, atol):
+    """Whether two real or bool tensors of one shape and dtype agree as the
+    element-wise walk of their tolist() would find: the same test on the
+    same float64 values, done at once (walking a 3x224x224 image took a
+    second). False means "walk them" (to name the first difference)."""
+    try:
+        import numpy as np
+
+        if expected.dtype.is_complex:
+            return False
+        a = actual.detach().cpu().to(dtype=_float64(expected)).numpy()
+        e = expected.detach().cpu().to(dtype=_float64(expected)).numpy()
+        if e.dtype == np.bool_:
+            return bool(np.array_equal(a, e))
+        with np.errstate(invalid="ignore", over="ignore"):
+            return bool(np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True).all())
+    except Exception:
+        return False
+
+
+def _float64(t):
+    import torch
+
+    return torch.bool if t.dtype == torch.bool else torch.float64
 
 
 def _array_difference(actual, expected, rtol, atol, path):

@@ -156,6 +156,64 @@ class DescribeDifference(unittest.TestCase):
         self.assertIn("1 of 2", cc.describe_difference(np.array([12, 20], np.uint8), a, atol=1))
 
 
+try:
+    import torch
+except ImportError:
+    torch = None
+
+
+@unittest.skipIf(torch is None or np is None, "torch is not installed")
+class DescribeTensorDifference(unittest.TestCase):
+    """Tensors compare at once, with the answer of the element-wise walk."""
+
+    def cases(self):
+        inf, nan = float("inf"), float("nan")
+        f32 = torch.float32
+        return [
+            ("equal", torch.tensor([[1.0, 2.0], [3.0, 4.0]]), torch.tensor([[1.0, 2.0], [3.0, 4.0]]), 1e-9, 1e-12),
+            ("inside rtol", torch.tensor([1.0 + 1e-10], dtype=torch.float64), torch.tensor([1.0], dtype=torch.float64), 1e-9, 0),
+            ("just outside rtol", torch.tensor([1.0 + 3e-9], dtype=torch.float64), torch.tensor([1.0], dtype=torch.float64), 1e-9, 0),
+            ("float32 rounding against a float64 bound", torch.tensor([0.1], dtype=f32), torch.tensor([0.1000001], dtype=f32), 1e-7, 0),
+            ("nan equals nan", torch.tensor([nan, 1.0]), torch.tensor([nan, 1.0]), 0, 0),
+            ("nan against a number", torch.tensor([nan]), torch.tensor([1.0]), 1, 1),
+            ("a number against nan", torch.tensor([1.0]), torch.tensor([nan]), 1, 1),
+            ("inf equals inf", torch.tensor([inf, -inf]), torch.tensor([inf, -inf]), 0, 0),
+            ("inf against -inf", torch.tensor([inf]), torch.tensor([-inf]), 1, 1),
+            ("inf against a large number", torch.tensor([inf]), torch.tensor([3e38]), 1, 1),
+            ("ints within atol", torch.tensor([5, 7]), torch.tensor([5, 8]), 0, 1),
+            ("ints outside atol", torch.tensor([5, 7]), torch.tensor([5, 9]), 0, 1),
+            ("large int64 beyond float precision", torch.tensor([2**62 + 1]), torch.tensor([2**62]), 0, 0),
+            ("bools equal", torch.tensor([True, False]), torch.tensor([True, False]), 0, 0),
+            ("bools differ", torch.tensor([True, True]), torch.tensor([True, False]), 0, 0),
+            ("uint8 pixels", torch.tensor([[0, 255]], dtype=torch.uint8), torch.tensor([[0, 254]], dtype=torch.uint8), 0, 0),
+            ("empty", torch.zeros(0, 3), torch.zeros(0, 3), 0, 0),
+            ("a scalar tensor", torch.tensor(2.5), torch.tensor(2.5000001), 0, 0),
+            ("a zero bound and signed zeros", torch.tensor([-0.0]), torch.tensor([0.0]), 0, 0),
+        ]
+
+    def test_tensors_agree_with_their_lists(self):
+        for name, a, e, rtol, atol in self.cases():
+            with self.subTest(name):
+                want = cc.describe_difference(a.tolist(), e.tolist(), rtol, atol)
+                self.assertEqual(cc.describe_difference(a, e, rtol, atol), want)
+
+    def test_the_first_difference_is_named(self):
+        a, e = torch.zeros(3, 4), torch.zeros(3, 4)
+        a[1, 2] = 0.5
+        self.assertEqual(cc.describe_difference(a, e), "at [1][2]: expected 0.0, got 0.5")
+
+    def test_a_large_equal_tensor_is_not_walked(self):
+        a = torch.rand(3, 224, 224)
+        walked = []
+        saved = cc._close
+        cc._close = lambda *args: walked.append(1) or saved(*args)
+        try:
+            self.assertIsNone(cc.describe_difference(a, a.clone()))
+        finally:
+            cc._close = saved
+        self.assertEqual(walked, [])
+
+
 class Helpers(unittest.TestCase):
     def test_expect_raises_accepts_the_right_exception(self):
         e = cc.expect_raises(ValueError, int, "x")
