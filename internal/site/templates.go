@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"maps"
@@ -69,22 +71,62 @@ func (b *builder) templateDiag(err error, fallbackFile string) diag.Diagnostic {
 	return diag.Diagnostic{File: dir + fallbackFile, Msg: "template: " + msg, Hint: templateHint}
 }
 
-// ThemeCache keeps a theme's parsed templates between the builds of one
-// long-lived caller (the preview server): parsing and escaping them is most
-// of a small course's rebuild. It is keyed by the digest of every theme file,
-// the generated static files and the base path.
+// ThemeCache keeps, between the builds of one long-lived caller (the
+// preview server), what a build derives from files that did not change:
+// the theme's parsed templates (parsing and escaping them is most of a small
+// course's rebuild), the SHA-256 of every theme and generated static file
+// (the theme digest and the hashed names come from them), the hash of each
+// hashed folder, and each page's word count and own digest. A file is
+// unchanged when its bytes are the same slice as in the previous build
+// (the callers' file systems hand out the same slice for an unchanged
+// file); the cache keeps the slices it compares with. The zero value is
+// ready to use; a nil *ThemeCache keeps nothing.
 type ThemeCache struct {
 	mu     sync.Mutex
-	digest string
+	digest string // the key tmpl was parsed for
 	tmpl   map[string]*template.Template
+	sums   map[string]fileSum // by theme or generated file path
+	dirs   map[string]dirSum  // by HashDirs entry
+	pages  map[string]pageSum // by page file
+}
+
+type fileSum struct {
+	data []byte
+	sum  [32]byte
+}
+
+type dirSum struct {
+	paths []string
+	files [][]byte
+	hash  string
+}
+
+type pageSum struct {
+	src   []byte
+	title string
+	words int
+	own   [32]byte // digest of the page's front matter and body
+}
+
+// templatesKey is what parsed templates depend on: every theme file and
+// generated file (the digest) and the published name of every static file
+// (the asset functions capture them).
+func (b *builder) templatesKey() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", b.themeDigest)
+	for _, p := range slices.Sorted(maps.Keys(b.assets)) {
+		fmt.Fprintf(h, "%s %s\x00", p, b.assets[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (b *builder) loadTemplates() bool {
 	tc := b.opts.ThemeCache
+	key := b.templatesKey()
 	if tc != nil {
 		tc.mu.Lock()
 		defer tc.mu.Unlock()
-		if tc.digest == b.themeDigest && tc.tmpl != nil {
+		if tc.digest == key && tc.tmpl != nil {
 			b.tmpl = tc.tmpl
 			return true
 		}
@@ -93,7 +135,7 @@ func (b *builder) loadTemplates() bool {
 		return false
 	}
 	if tc != nil {
-		tc.digest, tc.tmpl = b.themeDigest, b.tmpl
+		tc.digest, tc.tmpl = key, b.tmpl
 	}
 	return true
 }
@@ -289,10 +331,7 @@ func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
 // is done; page HTML is dropped then, unless the whole-course print page
 // needs it.
 func (b *builder) renderPages() {
-	b.words = make(map[*content.Page]int, len(b.c.Pages))
-	for _, p := range b.c.Pages {
-		b.words[p] = estimateWords(p.Body)
-	}
+	b.pageSums()
 	b.sd = b.siteData()
 	lessons := 0
 	for _, m := range b.sd.Modules {
@@ -327,7 +366,7 @@ func (b *builder) renderPages() {
 	global := b.globalKey()
 	parallel(len(seq), b.opts.Workers, func(i int) {
 		p := seq[i]
-		key := pageKey(global, p)
+		key := pageKey(global, b.own[p])
 		var r *rendered
 		if e := b.cached(p, key); e != nil && b.reuse(outPath(p.URL)) {
 			ids := make(map[string]bool, len(e.IDs))

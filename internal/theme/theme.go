@@ -49,6 +49,20 @@ func (o *overlay) Open(name string) (fs.File, error) {
 	return o.base.Open(name)
 }
 
+// ReadFile reads from the top layer, else from the base, as the layers'
+// own ReadFile do (so that a layer that hands out the same bytes for an
+// unchanged file keeps doing so through the overlay).
+func (o *overlay) ReadFile(name string) ([]byte, error) {
+	if o.top != nil {
+		if st, err := fs.Stat(o.top, name); err == nil && !st.IsDir() {
+			if data, err := fs.ReadFile(o.top, name); err == nil {
+				return data, nil
+			}
+		}
+	}
+	return fs.ReadFile(o.base, name)
+}
+
 // ReadDir merges the entries of both layers, sorted by name.
 func (o *overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	seen := map[string]fs.DirEntry{}
