@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +40,7 @@ import (
 	"github.com/mlcourse/course/internal/output"
 	"github.com/mlcourse/course/internal/site"
 	"github.com/mlcourse/course/internal/theme"
+	"github.com/mlcourse/course/themes"
 )
 
 // CacheDir is the cache folder under the project root.
@@ -69,6 +71,7 @@ type Builder struct {
 	embeds map[string]embedScan
 	chroma []byte            // css/chroma.css
 	extras map[string][]byte // the previous build's generated files, to keep their slices
+	seeded bool              // the theme digests of the previous run were looked for
 }
 
 // New prepares a Builder. Renderers start lazily on first use.
@@ -211,7 +214,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		Workers:     b.opts.Workers,
 		Timings:     tm,
 		Cache:       cache,
-		CodeVersion: codeVersion(),
+		CodeVersion: codeVersion(b.cacheDir()),
 		KeepHTML:    keepHTML,
 		ThemeCache:  b.themes,
 	}
@@ -268,6 +271,7 @@ func (b *Builder) Write(out string) (*Result, error) {
 		return nil, err
 	}
 	b.src.ForgetAll()
+	b.seedThemeSums()
 	cacheFile := b.pageCacheFile(out)
 	cache := loadPageCache(cacheFile, w.PrevStamp())
 	res := b.run(w, cache)
@@ -285,6 +289,7 @@ func (b *Builder) Write(out string) (*Result, error) {
 	}
 	if cacheFile != "" && res.pageCache != nil {
 		_ = savePageCache(cacheFile, res.pageCache) // a lost cache only costs time
+		b.saveThemeSums()
 	}
 	res.Timings.Add("swap", time.Since(t))
 	res.Duration += time.Since(t)
@@ -343,8 +348,11 @@ var (
 )
 
 // codeVersion identifies this program: a hash of its executable, so that a
-// rebuilt binary never reuses pages rendered by another.
-func codeVersion() string {
+// rebuilt binary never reuses pages rendered by another. Hashing the
+// executable takes a while, so the hash is kept in cacheDir (when not "")
+// with the executable's path, size and modification time, and taken from
+// there while those are the same.
+func codeVersion(cacheDir string) string {
 	codeOnce.Do(func() {
 		// Unknown: unique to this process, so nothing is reused.
 		codeSum = fmt.Sprintf("unknown-%d-%d", os.Getpid(), time.Now().UnixNano())
@@ -357,10 +365,81 @@ func codeVersion() string {
 			return
 		}
 		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return
+		}
+		id := fmt.Sprintf("%s\n%d\n%d\n", exe, st.Size(), st.ModTime().UnixNano())
+		file := ""
+		if cacheDir != "" {
+			file = filepath.Join(cacheDir, "code-version")
+			if data, err := os.ReadFile(file); err == nil {
+				if sum, ok := strings.CutPrefix(string(data), id); ok && len(sum) == 64 {
+					codeSum = sum
+					return
+				}
+			}
+		}
 		h := sha256.New()
 		if _, err := io.Copy(h, f); err == nil {
 			codeSum = hex.EncodeToString(h.Sum(nil))
+			if file != "" && os.MkdirAll(cacheDir, 0o755) == nil {
+				_ = os.WriteFile(file, []byte(id+codeSum), 0o644) // a lost file only costs time
+			}
 		}
 	})
 	return codeSum
+}
+
+// themeSums is what a run keeps on disk of the embedded theme's digests,
+// for the next run of the same program.
+type themeSums struct {
+	Code string
+	Sums site.Sums
+}
+
+// cacheDir is the project's cache folder, or "" without a cache.
+func (b *Builder) cacheDir() string {
+	if b.opts.NoCache {
+		return ""
+	}
+	return filepath.Join(b.opts.Source, CacheDir)
+}
+
+// seedThemeSums gives a new Builder the theme digests of the previous
+// run of the same program, so that a warm build does not hash the
+// embedded theme again.
+func (b *Builder) seedThemeSums() {
+	if b.seeded || b.cacheDir() == "" {
+		return
+	}
+	b.seeded = true
+	data, err := os.ReadFile(filepath.Join(b.cacheDir(), "theme-sums.gob"))
+	if err != nil {
+		return
+	}
+	var ts themeSums
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ts) != nil || ts.Code != codeVersion(b.cacheDir()) {
+		return
+	}
+	embedded := themes.Default().(fs.ReadFileFS)
+	b.themes.Seed(ts.Sums, func(p string) ([]byte, bool) {
+		data, err := embedded.ReadFile(p)
+		return data, err == nil
+	})
+}
+
+// saveThemeSums keeps the theme digests of this run for the next.
+func (b *Builder) saveThemeSums() {
+	if b.cacheDir() == "" {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(themeSums{Code: codeVersion(b.cacheDir()), Sums: b.themes.Sums()}) != nil {
+		return
+	}
+	file := filepath.Join(b.cacheDir(), "theme-sums.gob")
+	if os.MkdirAll(b.cacheDir(), 0o755) == nil && os.WriteFile(file+".tmp", buf.Bytes(), 0o644) == nil {
+		_ = os.Rename(file+".tmp", file) // a lost file only costs time
+	}
 }

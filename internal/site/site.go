@@ -34,6 +34,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -367,6 +368,12 @@ func (b *builder) static() {
 			out = hashName(p, b.fileSum(key, data))
 		}
 		b.assets[p] = out
+		// A name with a content hash names these very bytes (browsers and
+		// sw.js cache such files for ever on the same promise): the
+		// previous build's copy is carried over, not written again.
+		if out != p && immutableName(out) && b.reuse(out) {
+			return
+		}
 		b.add(out, data)
 	}
 	for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
@@ -602,31 +609,42 @@ func encodeSearch(p *content.Page, sections []markdown.Section) [][]byte {
 	return out
 }
 
-// searchIndex assembles the index from the pages' encoded sections.
+// searchIndex assembles the index from the pages' encoded sections, in a
+// buffer sized first (growing one of megabytes was most of a rebuild).
 func (b *builder) searchIndex() {
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, `{"v":%d,"pages":[`, searchIndexVersion)
+	heads := make([][]byte, len(b.pages))
+	size := 64
 	for i, r := range b.pages {
 		p := r.page
 		sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
 		if p.Module != nil && p.Kind == content.KindLesson {
 			sp.M = p.Module.Index.Meta.Title
 		}
-		data, _ := json.Marshal(sp)
+		heads[i], _ = json.Marshal(sp)
+		size += len(heads[i]) + 1
+		for _, sec := range r.search {
+			size += len(sec) + 16
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	fmt.Fprintf(buf, `{"v":%d,"pages":[`, searchIndexVersion)
+	for i, h := range heads {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		buf.Write(data)
+		buf.Write(h)
 	}
 	buf.WriteString(`],"sections":[`)
 	first := true
+	num := make([]byte, 0, 16)
 	for i, r := range b.pages {
 		for _, sec := range r.search {
 			if !first {
 				buf.WriteByte(',')
 			}
 			first = false
-			fmt.Fprintf(&buf, `{"p":%d,`, i)
+			num = strconv.AppendInt(append(num[:0], `{"p":`...), int64(i), 10)
+			buf.Write(append(num, ','))
 			buf.Write(sec)
 		}
 	}

@@ -675,3 +675,67 @@ func (b *builder) extras() {
 	}
 	b.add("robots.txt", []byte(robots))
 }
+
+// Sums are what a ThemeCache knows of the theme's files, to keep on disk
+// between runs of the program: per theme path (static/css/style.css), the
+// SHA-256 of its bytes, and per hashed folder its files and hash.
+type Sums struct {
+	Files map[string][32]byte
+	Dirs  map[string]DirHash
+}
+
+// DirHash is the hash of a hashed folder (Options.HashDirs) and the paths
+// of its files.
+type DirHash struct {
+	Paths []string
+	Hash  string
+}
+
+// Sums returns the digests of the last build's theme files.
+func (tc *ThemeCache) Sums() Sums {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	s := Sums{Files: map[string][32]byte{}, Dirs: map[string]DirHash{}}
+	for k, e := range tc.sums {
+		if p, ok := strings.CutPrefix(k, "theme "); ok {
+			s.Files[p] = e.sum
+		}
+	}
+	for d, e := range tc.dirs {
+		s.Dirs[d] = DirHash{Paths: e.paths, Hash: e.hash}
+	}
+	return s
+}
+
+// Seed fills the cache with digests kept from an earlier run, for the files
+// read returns (the bytes the theme will hand out: a file the project
+// overrides gives other bytes and is digested again). The caller vouches
+// that s describes those bytes: for the embedded theme, that s was made by
+// the same program.
+func (tc *ThemeCache) Seed(s Sums, read func(p string) ([]byte, bool)) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.sums == nil {
+		tc.sums = map[string]fileSum{}
+	}
+	for p, sum := range s.Files {
+		if data, ok := read(p); ok {
+			tc.sums["theme "+p] = fileSum{data: data, sum: sum}
+		}
+	}
+	if tc.dirs == nil {
+		tc.dirs = map[string]dirSum{}
+	}
+next:
+	for d, h := range s.Dirs {
+		e := dirSum{paths: h.Paths, hash: h.Hash}
+		for _, rel := range h.Paths {
+			data, ok := read("static/" + rel)
+			if !ok {
+				continue next
+			}
+			e.files = append(e.files, data)
+		}
+		tc.dirs[d] = e
+	}
+}
