@@ -39,9 +39,10 @@ type PageEntry struct {
 	Links  []markdown.Link
 	IDs    []string
 	Search [][]byte // the page's search-index sections, encoded
-	// html is the page's converted markdown, kept (in memory only: gob
-	// skips it) when Options.KeepHTML is set, so that print pages can be
-	// rendered again without converting carried-over pages.
+	// html is the page's converted markdown as print pages show it (its
+	// ids prefixed), kept (in memory only: gob skips it) when
+	// Options.KeepHTML is set, so that print pages can be rendered again
+	// without converting or rewriting carried-over pages.
 	html []byte
 }
 

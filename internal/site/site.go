@@ -106,7 +106,7 @@ type rendered struct {
 	key    string // page cache key
 	reused bool   // carried over from the previous build
 	clean  bool   // converted without problems
-	html   []byte
+	html   []byte // the converted markdown as print pages show it (see printID)
 	links  []markdown.Link
 	ids    map[string]bool
 	// search holds the page's search-index sections, each encoded as

@@ -380,7 +380,7 @@ func (b *builder) renderPages() {
 			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections)}
 			b.pages[i] = r
 			b.renderPage(i, r, res)
-			r.html = res.HTML
+			r.html = prefixIDs(res.HTML, printID(p))
 		}
 		if p.Module == nil {
 			return
@@ -462,7 +462,7 @@ func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
 		if r.html == nil {
 			start := time.Now()
-			r.html = b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML
+			r.html = prefixIDs(b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML, printID(r.page))
 			b.timings().Add("markdown (sum over workers)", time.Since(start))
 		}
 	}
@@ -520,6 +520,12 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 	b.execute(pd.Kind, outPath(p.URL), pd)
 }
 
+// printID is the anchor of a page's section in print pages; the ids
+// inside it are prefixed with it.
+func printID(p *content.Page) string {
+	return strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
+}
+
 // printSections returns a module's pages as sections of a print page.
 func (b *builder) printSections(pages []*rendered) []PrintSection {
 	secs := make([]PrintSection, 0, len(pages))
@@ -529,9 +535,8 @@ func (b *builder) printSections(pages []*rendered) []PrintSection {
 		if p.Kind == content.KindModule {
 			level = 1
 		}
-		id := strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
-		secs = append(secs, PrintSection{ID: id, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
-			Content: template.HTML(prefixIDs(r.html, id))})
+		secs = append(secs, PrintSection{ID: printID(p), Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
+			Content: template.HTML(r.html)})
 	}
 	return secs
 }
