@@ -43,7 +43,7 @@ type PageEntry struct {
 	// ids prefixed), kept (in memory only: gob skips it) when
 	// Options.KeepHTML is set, so that print pages can be rendered again
 	// without converting or rewriting carried-over pages.
-	html []byte
+	html *string
 }
 
 // globalKey hashes the inputs every page depends on.

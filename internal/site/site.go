@@ -103,10 +103,10 @@ type Result struct {
 // print page still needs it.
 type rendered struct {
 	page   *content.Page
-	key    string // page cache key
-	reused bool   // carried over from the previous build
-	clean  bool   // converted without problems
-	html   []byte // the converted markdown as print pages show it (see printID)
+	key    string  // page cache key
+	reused bool    // carried over from the previous build
+	clean  bool    // converted without problems
+	html   *string // the converted markdown as print pages show it (printHTML); nil when not held
 	links  []markdown.Link
 	ids    map[string]bool
 	// search holds the page's search-index sections, each encoded as

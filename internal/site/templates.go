@@ -380,7 +380,7 @@ func (b *builder) renderPages() {
 			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections)}
 			b.pages[i] = r
 			b.renderPage(i, r, res)
-			r.html = prefixIDs(res.HTML, printID(p))
+			r.html = printHTML(res.HTML, p)
 		}
 		if p.Module == nil {
 			return
@@ -462,7 +462,7 @@ func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
 		if r.html == nil {
 			start := time.Now()
-			r.html = prefixIDs(b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML, printID(r.page))
+			r.html = printHTML(b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML, r.page)
 			b.timings().Add("markdown (sum over workers)", time.Since(start))
 		}
 	}
@@ -526,6 +526,12 @@ func printID(p *content.Page) string {
 	return strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
 }
 
+// printHTML is a page's converted markdown as print pages show it.
+func printHTML(html []byte, p *content.Page) *string {
+	s := string(prefixIDs(html, printID(p)))
+	return &s
+}
+
 // printSections returns a module's pages as sections of a print page.
 func (b *builder) printSections(pages []*rendered) []PrintSection {
 	secs := make([]PrintSection, 0, len(pages))
@@ -536,7 +542,7 @@ func (b *builder) printSections(pages []*rendered) []PrintSection {
 			level = 1
 		}
 		secs = append(secs, PrintSection{ID: printID(p), Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
-			Content: template.HTML(r.html)})
+			Content: template.HTML(*r.html)})
 	}
 	return secs
 }
@@ -609,8 +615,12 @@ func (b *builder) execute(kind, out string, pd *PageData) {
 	defer func() { b.timings().Add("templates (sum over workers)", time.Since(start)) }()
 	pd.Sidebar = b.sidebar(pd)
 	t := b.tmpl[kind]
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", pd); err != nil {
+	size := len(pd.Content) + len(pd.Sidebar) + 32<<10
+	for _, sec := range pd.PrintSections {
+		size += len(sec.Content) + 256
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if err := t.ExecuteTemplate(buf, "base.html", pd); err != nil {
 		b.dl.Add(b.templateDiag(err, kind+".html"))
 		return
 	}
