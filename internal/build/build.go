@@ -184,7 +184,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	tm.Add("load", time.Since(t0))
 	res.Config, res.Course = cfg, course
 
-	ex := b.exercises(course, dl)
+	ex := b.exercises(dl)
 	exercises := ex.set
 	extra := map[string][]byte{"css/chroma.css": b.chroma}
 	for _, e := range exercises.Exercises {

@@ -30,7 +30,7 @@ type exerciseStage struct {
 
 // exercises returns the exercise stage, loading exercises/ again only
 // when something in it changed.
-func (b *Builder) exercises(course *content.Course, dl *diag.List) *exerciseStage {
+func (b *Builder) exercises(dl *diag.List) *exerciseStage {
 	gen := b.src.Gen(exercise.Dir)
 	modules := b.moduleFolders()
 	if ex := b.ex; ex == nil || ex.gen != gen || ex.modules != modules {
