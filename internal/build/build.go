@@ -4,7 +4,14 @@
 // one diag.List and the build fails once, at the end.
 //
 // A Builder keeps the expensive parts (KaTeX VMs, highlight and math caches)
-// between builds, so a preview server's rebuilds reuse them.
+// between builds, so a preview server's rebuilds reuse them. It reads the
+// project through a cache (sourceFS) that keeps every file's bytes until a
+// change names the file: Rebuild is told what changed and reads only that,
+// and every later stage keeps what it derived from a file for as long as
+// the file's bytes are the same slice (the theme digest and hashed names,
+// parsed pages, the exercises, each page's digest; the pages themselves by
+// their dependency keys, see site.PageCache). Build and Write forget
+// everything first: a full build is the same code with an empty cache.
 package build
 
 import (
@@ -19,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +40,7 @@ import (
 	"github.com/mlcourse/course/internal/output"
 	"github.com/mlcourse/course/internal/site"
 	"github.com/mlcourse/course/internal/theme"
+	"github.com/mlcourse/course/themes"
 )
 
 // CacheDir is the cache folder under the project root.
@@ -45,15 +54,24 @@ type Options struct {
 	Workers   int    // <= 0: GOMAXPROCS
 	NoCache   bool   // keep no math cache on disk
 	Generator string // "course vX"
+	// FS, when set, is the project's files instead of the folder Source
+	// (tests count the reads of a rebuild with it).
+	FS fs.FS
 }
 
 // Builder builds one project, repeatedly.
 type Builder struct {
 	opts   Options
-	fsys   fs.FS
+	src    *sourceFS // the project, read through a cache
 	hl     *highlight.Highlighter
 	math   *katex.Renderer
-	themes *site.ThemeCache // parsed templates, kept between builds
+	themes *site.ThemeCache // templates, file and page digests, kept between builds
+	pages  *content.Memo    // parsed pages
+	ex     *exerciseStage   // what the build derived from exercises/
+	embeds map[string]embedScan
+	chroma []byte            // css/chroma.css
+	extras map[string][]byte // the previous build's generated files, to keep their slices
+	seeded bool              // the theme digests of the previous run were looked for
 }
 
 // New prepares a Builder. Renderers start lazily on first use.
@@ -79,7 +97,22 @@ func New(opts Options) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Builder{opts: opts, fsys: os.DirFS(opts.Source), hl: highlight.New(), math: m, themes: &site.ThemeCache{}}, nil
+	fsys := opts.FS
+	if fsys == nil {
+		fsys = os.DirFS(opts.Source)
+	}
+	return &Builder{opts: opts, src: newSourceFS(fsys), hl: highlight.New(), math: m, themes: &site.ThemeCache{},
+		pages: &content.Memo{}, chroma: []byte(highlight.CSS())}, nil
+}
+
+// Changes are what a rebuild is told changed since the previous build.
+type Changes struct {
+	// Paths changed (created, written, removed or renamed, files or
+	// folders), slash-separated and relative to the project root.
+	Paths []string
+	// All: anything may have changed (the watcher lost events); the
+	// rebuild reads everything again, as a full build does.
+	All bool
 }
 
 // Result is one build.
@@ -101,21 +134,33 @@ type Result struct {
 // OK reports whether the build found no errors.
 func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 
-// Build runs the whole pipeline into memory.
+// Build runs the whole pipeline into memory, reading every file again.
 func (b *Builder) Build() *Result {
+	b.src.ForgetAll()
+	return b.build()
+}
+
+func (b *Builder) build() *Result {
 	site := output.NewSite()
 	res := b.run(site, nil)
 	res.Site = site
 	return res
 }
 
-// Rebuild builds into memory like Build, carrying over from prev (a
-// previous clean result of this Builder) every page whose inputs did not
-// change: the preview server's rebuilds render only what an edit touched.
-// A nil or failed prev means a full build.
-func (b *Builder) Rebuild(prev *Result) *Result {
+// Rebuild builds into memory like Build after the changes ch (everything
+// that changed since this Builder's previous build), reading only the
+// changed files and carrying over from prev (a previous clean result of
+// this Builder) every page whose inputs did not change: the preview
+// server's rebuilds render only what an edit touched. A nil or failed prev
+// renders every page.
+func (b *Builder) Rebuild(prev *Result, ch Changes) *Result {
+	if ch.All {
+		b.src.ForgetAll()
+	} else {
+		b.src.Forget(ch.Paths)
+	}
 	if prev == nil || !prev.OK() || prev.Site == nil || prev.pageCache == nil {
-		return b.Build()
+		return b.build()
 	}
 	site := output.NewSiteFrom(prev.Site)
 	res := b.run(site, prev.pageCache)
@@ -134,14 +179,14 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	res := &Result{Diags: dl, Timings: tm}
 
 	t0 := time.Now()
-	cfg := config.Load(b.fsys, config.Overrides{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts}, dl)
-	course := content.Load(b.fsys, cfg, dl)
+	cfg := config.Load(b.src, config.Overrides{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts}, dl)
+	course := content.LoadMemo(b.src, cfg, dl, b.pages)
 	tm.Add("load", time.Since(t0))
 	res.Config, res.Course = cfg, course
 
-	exercises := exercise.Load(b.fsys, dl)
-	checkEmbedded(b.fsys, exercises, dl)
-	extra := map[string][]byte{"css/chroma.css": []byte(highlight.CSS())}
+	ex := b.exercises(dl)
+	exercises := ex.set
+	extra := map[string][]byte{"css/chroma.css": b.chroma}
 	for _, e := range exercises.Exercises {
 		extra[starterPath(e)] = e.Starter
 	}
@@ -149,26 +194,27 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		extra["exercises/index.json"] = exerciseIndex(course, exercises)
 	}
 	rt := &pageRunner{base: cfg.BasePath, cdn: cfg.Runner.Pyodide == "cdn"}
-	if files, bundles, lib, err := runnerFiles(exercises); err != nil {
-		dl.Add(diag.Diagnostic{File: exercise.Dir, Msg: "cannot prepare the in-page runner: " + err.Error()})
+	if ex.runnerErr != nil {
+		dl.Add(diag.Diagnostic{File: exercise.Dir, Msg: "cannot prepare the in-page runner: " + ex.runnerErr.Error()})
 	} else {
-		for p, data := range files {
+		for p, data := range ex.files {
 			extra[p] = data
 		}
-		rt.bundles, rt.lib = bundles, lib
+		rt.bundles, rt.lib = ex.bundles, ex.lib
 	}
+	b.keepExtras(extra)
 	opts := site.Options{
 		Highlight:   b.highlight(tm),
 		ExtraStatic: extra,
 		Directives:  map[string]markdown.DirectiveHandler{"exercise": b.exerciseDirective(exercises, rt)},
-		InputsKey:   exercisesKey(exercises) + "\x00runner " + cfg.Runner.Pyodide,
+		InputsKey:   ex.key + "\x00runner " + cfg.Runner.Pyodide,
 		OnAssets:    func(a map[string]string) { rt.assets = a },
 		HashDirs:    []string{pyodideDir},
 		Generator:   b.opts.Generator,
 		Workers:     b.opts.Workers,
 		Timings:     tm,
 		Cache:       cache,
-		CodeVersion: codeVersion(),
+		CodeVersion: codeVersion(b.cacheDir()),
 		KeepHTML:    keepHTML,
 		ThemeCache:  b.themes,
 	}
@@ -176,7 +222,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		opts.Math = b.renderMath(tm)
 	}
 	opts.SkipStatic = rt.skipStatic
-	sr := site.Build(course, b.fsys, theme.Load(b.fsys, cfg.Theme), opts, dl, sink)
+	sr := site.Build(course, b.src, theme.Load(b.src, cfg.Theme), opts, dl, sink)
 	res.Notes, res.pageCache, res.Reused = sr.Notes, sr.Cache, sr.Reused
 	res.Duration = time.Since(start)
 	return res
@@ -224,6 +270,8 @@ func (b *Builder) Write(out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.src.ForgetAll()
+	b.seedThemeSums()
 	cacheFile := b.pageCacheFile(out)
 	cache := loadPageCache(cacheFile, w.PrevStamp())
 	res := b.run(w, cache)
@@ -241,6 +289,7 @@ func (b *Builder) Write(out string) (*Result, error) {
 	}
 	if cacheFile != "" && res.pageCache != nil {
 		_ = savePageCache(cacheFile, res.pageCache) // a lost cache only costs time
+		b.saveThemeSums()
 	}
 	res.Timings.Add("swap", time.Since(t))
 	res.Duration += time.Since(t)
@@ -299,8 +348,11 @@ var (
 )
 
 // codeVersion identifies this program: a hash of its executable, so that a
-// rebuilt binary never reuses pages rendered by another.
-func codeVersion() string {
+// rebuilt binary never reuses pages rendered by another. Hashing the
+// executable takes a while, so the hash is kept in cacheDir (when not "")
+// with the executable's path, size and modification time, and taken from
+// there while those are the same.
+func codeVersion(cacheDir string) string {
 	codeOnce.Do(func() {
 		// Unknown: unique to this process, so nothing is reused.
 		codeSum = fmt.Sprintf("unknown-%d-%d", os.Getpid(), time.Now().UnixNano())
@@ -313,10 +365,81 @@ func codeVersion() string {
 			return
 		}
 		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return
+		}
+		id := fmt.Sprintf("%s\n%d\n%d\n", exe, st.Size(), st.ModTime().UnixNano())
+		file := ""
+		if cacheDir != "" {
+			file = filepath.Join(cacheDir, "code-version")
+			if data, err := os.ReadFile(file); err == nil {
+				if sum, ok := strings.CutPrefix(string(data), id); ok && len(sum) == 64 {
+					codeSum = sum
+					return
+				}
+			}
+		}
 		h := sha256.New()
 		if _, err := io.Copy(h, f); err == nil {
 			codeSum = hex.EncodeToString(h.Sum(nil))
+			if file != "" && os.MkdirAll(cacheDir, 0o755) == nil {
+				_ = os.WriteFile(file, []byte(id+codeSum), 0o644) // a lost file only costs time
+			}
 		}
 	})
 	return codeSum
+}
+
+// themeSums is what a run keeps on disk of the embedded theme's digests,
+// for the next run of the same program.
+type themeSums struct {
+	Code string
+	Sums site.Sums
+}
+
+// cacheDir is the project's cache folder, or "" without a cache.
+func (b *Builder) cacheDir() string {
+	if b.opts.NoCache {
+		return ""
+	}
+	return filepath.Join(b.opts.Source, CacheDir)
+}
+
+// seedThemeSums gives a new Builder the theme digests of the previous
+// run of the same program, so that a warm build does not hash the
+// embedded theme again.
+func (b *Builder) seedThemeSums() {
+	if b.seeded || b.cacheDir() == "" {
+		return
+	}
+	b.seeded = true
+	data, err := os.ReadFile(filepath.Join(b.cacheDir(), "theme-sums.gob"))
+	if err != nil {
+		return
+	}
+	var ts themeSums
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ts) != nil || ts.Code != codeVersion(b.cacheDir()) {
+		return
+	}
+	embedded := themes.Default().(fs.ReadFileFS)
+	b.themes.Seed(ts.Sums, func(p string) ([]byte, bool) {
+		data, err := embedded.ReadFile(p)
+		return data, err == nil
+	})
+}
+
+// saveThemeSums keeps the theme digests of this run for the next.
+func (b *Builder) saveThemeSums() {
+	if b.cacheDir() == "" {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(themeSums{Code: codeVersion(b.cacheDir()), Sums: b.themes.Sums()}) != nil {
+		return
+	}
+	file := filepath.Join(b.cacheDir(), "theme-sums.gob")
+	if os.MkdirAll(b.cacheDir(), 0o755) == nil && os.WriteFile(file+".tmp", buf.Bytes(), 0o644) == nil {
+		_ = os.Rename(file+".tmp", file) // a lost file only costs time
+	}
 }

@@ -462,7 +462,7 @@ func TestRebuildInMemoryCarriesOverUnchangedPages(t *testing.T) {
 	lesson := filepath.Join(dir, "content/01-basics/02-second.md")
 	data, _ := os.ReadFile(lesson)
 	os.WriteFile(lesson, bytes.Replace(data, []byte("A tip."), []byte("A better tip."), 1), 0o644)
-	second := b.Rebuild(first)
+	second := b.Rebuild(first, Changes{Paths: []string{"content/01-basics/02-second.md"}})
 	if !second.OK() || second.Reused != 3 {
 		t.Fatalf("reused %d pages, want 3\n%v", second.Reused, second.Diags)
 	}
@@ -477,12 +477,12 @@ func TestRebuildInMemoryCarriesOverUnchangedPages(t *testing.T) {
 	}
 	// A failed build is not a base to carry over from.
 	os.WriteFile(lesson, []byte("---\ntitle: [broken\n---\n"), 0o644)
-	broken := b.Rebuild(second)
+	broken := b.Rebuild(second, Changes{Paths: []string{"content/01-basics/02-second.md"}})
 	if broken.OK() {
 		t.Fatal("a broken page built")
 	}
 	os.WriteFile(lesson, data, 0o644)
-	if again := b.Rebuild(broken); !again.OK() || again.Reused != 0 {
+	if again := b.Rebuild(broken, Changes{Paths: []string{"content/01-basics/02-second.md"}}); !again.OK() || again.Reused != 0 {
 		t.Errorf("after a failed build: ok=%v reused=%d, want a full build", again.OK(), again.Reused)
 	}
 }
@@ -498,7 +498,7 @@ func TestRebuildSeesThemeChanges(t *testing.T) {
 	footer := filepath.Join(dir, "themes/default/templates/partials/footer.html")
 	os.MkdirAll(filepath.Dir(footer), 0o755)
 	os.WriteFile(footer, []byte(`{{define "footer"}}<footer>override-marker</footer>{{end}}`), 0o644)
-	second := b.Rebuild(first)
+	second := b.Rebuild(first, Changes{Paths: []string{"themes"}})
 	if !second.OK() || second.Reused != 0 {
 		t.Fatalf("ok=%v reused=%d after a theme change\n%v", second.OK(), second.Reused, second.Diags)
 	}
@@ -506,7 +506,7 @@ func TestRebuildSeesThemeChanges(t *testing.T) {
 		t.Error("the overridden footer is not in the rebuilt page")
 	}
 	os.Remove(footer)
-	third := b.Rebuild(second)
+	third := b.Rebuild(second, Changes{Paths: []string{"themes/default/templates/partials/footer.html"}})
 	if bytes.Contains(third.Site.Files["basics/first/index.html"], []byte("override-marker")) {
 		t.Error("the removed override is still used")
 	}

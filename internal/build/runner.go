@@ -235,10 +235,13 @@ var exerciseLine = regexp.MustCompile(`(?m)^ {0,3}:{3,}[ \t]*exercise[ \t]+([^\s
 // module), and every exercise whose module is not a module of the course.
 // Every lesson counts, drafts included, so that a draft lesson's exercise
 // is not an error in a build without drafts.
-func checkEmbedded(fsys fs.FS, set *exercise.Set, dl *diag.List) {
+func (b *Builder) checkEmbedded(set *exercise.Set, dl *diag.List) {
 	if len(set.Exercises) == 0 {
 		return
 	}
+	fsys := b.src
+	next := map[string]embedScan{}
+	defer func() { b.embeds = next }()
 	embedded := map[string]bool{}
 	modules := map[string]bool{}
 	var slugs []string
@@ -259,8 +262,8 @@ func checkEmbedded(fsys fs.FS, set *exercise.Set, dl *diag.List) {
 		if err != nil {
 			return nil
 		}
-		for _, m := range exerciseLine.FindAllSubmatch(src, -1) {
-			embedded[string(m[1])] = true
+		for _, id := range b.embedded(p, src, next) {
+			embedded[id] = true
 		}
 		return nil
 	})

@@ -268,7 +268,7 @@ func TestRebuildSeesExerciseChanges(t *testing.T) {
 			t.Fatalf("%s: cannot edit %q (%v)", e.file, e.old, err)
 		}
 		os.WriteFile(p, []byte(strings.Replace(string(data), e.old, e.new, 1)), 0o644)
-		next := b.Rebuild(prev)
+		next := b.Rebuild(prev, build.Changes{Paths: []string{e.file}})
 		if !next.OK() {
 			t.Fatal(next.Diags)
 		}

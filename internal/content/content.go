@@ -73,6 +73,7 @@ type Course struct {
 	byRef  map[string]*Page
 	mu     sync.Mutex // guards Assets and assets while modules load
 	assets map[string]bool
+	memo   *Memo
 }
 
 // Module is a folder of lessons.
@@ -86,14 +87,20 @@ type Module struct {
 
 // Page is one markdown file.
 type Page struct {
-	File   string // "content/01-loss-functions/03-cross-entropy.md"
-	Kind   Kind
-	Slug   string // "cross-entropy" ("" for the home page)
-	Ref    string // "loss-functions/cross-entropy"; "loss-functions" for a module; "" for home
-	URL    string // relative to the base path: "loss-functions/cross-entropy/"
-	Order  int
-	Meta   FrontMatter
-	Body   []byte // the file with its front matter blanked out
+	File  string // "content/01-loss-functions/03-cross-entropy.md"
+	Kind  Kind
+	Slug  string // "cross-entropy" ("" for the home page)
+	Ref   string // "loss-functions/cross-entropy"; "loss-functions" for a module; "" for home
+	URL   string // relative to the base path: "loss-functions/cross-entropy/"
+	Order int
+	Meta  FrontMatter
+	Body  []byte // the file with its front matter blanked out
+	// Src is the file as read (nil for a synthetic page). Loaded with a
+	// Memo through a file system that hands out the same bytes for an
+	// unchanged file, an unchanged page has the same Src, Meta and Body
+	// slices as in the previous load: later stages key their own memos
+	// on Src.
+	Src    []byte
 	Module *Module
 	// Synthetic is true for a home page made up because content/_index.md is missing.
 	Synthetic bool
@@ -112,7 +119,69 @@ var (
 
 // Load reads content/ from fsys (the project root).
 func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
-	c := &Course{Config: cfg, byFile: map[string]*Page{}, byRef: map[string]*Page{}, assets: map[string]bool{}}
+	return LoadMemo(fsys, cfg, dl, nil)
+}
+
+// Memo keeps parsed pages between loads of one project: a page whose file
+// bytes are the same slice as in the previous load (see Page.Src) is not
+// parsed again. Pages with problems are not kept, so that their problems
+// are reported again. The zero value is ready to use; a nil *Memo keeps
+// nothing.
+type Memo struct {
+	mu    sync.Mutex
+	pages map[string]*parsedPage // by file
+	next  map[string]*parsedPage // the pages of the load in progress
+}
+
+type parsedPage struct {
+	src  []byte
+	kind Kind
+	meta FrontMatter
+	body []byte
+}
+
+func (m *Memo) get(file string, kind Kind, src []byte) *parsedPage {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e := m.pages[file]
+	if e == nil || e.kind != kind || !sameBytes(e.src, src) {
+		return nil
+	}
+	m.next[file] = e
+	return e
+}
+
+func (m *Memo) put(file string, e *parsedPage) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	m.next[file] = e
+	m.mu.Unlock()
+}
+
+// sameBytes reports whether a and b are the same slice, not merely equal.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// LoadMemo is Load, reusing the pages of memo's previous load that did not
+// change, and keeping this load's pages in memo for the next.
+func LoadMemo(fsys fs.FS, cfg *config.Config, dl *diag.List, memo *Memo) *Course {
+	if memo != nil {
+		memo.mu.Lock()
+		memo.next = map[string]*parsedPage{}
+		memo.mu.Unlock()
+		defer func() {
+			memo.mu.Lock()
+			memo.pages, memo.next = memo.next, nil
+			memo.mu.Unlock()
+		}()
+	}
+	c := &Course{Config: cfg, byFile: map[string]*Page{}, byRef: map[string]*Page{}, assets: map[string]bool{}, memo: memo}
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		dl.Add(diag.Diagnostic{File: Dir, Msg: "cannot read the content folder: " + err.Error(),
@@ -158,7 +227,7 @@ func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
 			slugs[m.Slug] = full
 			c.Modules = append(c.Modules, m)
 		case name == "_index.md":
-			c.Home = loadPage(fsys, full, KindHome, dl)
+			c.Home = c.loadPage(fsys, full, KindHome, dl)
 		case strings.HasSuffix(name, ".md"):
 			dl.Add(diag.Diagnostic{File: full, Msg: "a lesson must be inside a module folder",
 				Hint: "move it to content/NN-module/NN-lesson.md"})
@@ -276,7 +345,7 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 		case e.IsDir():
 			loadAssetDir(fsys, c, full, dl)
 		case ename == "_index.md":
-			mod.Index = loadPage(fsys, full, KindModule, dl)
+			mod.Index = c.loadPage(fsys, full, KindModule, dl)
 		case strings.HasSuffix(ename, ".md"):
 			base := strings.TrimSuffix(ename, ".md")
 			pm := prefixRe.FindStringSubmatch(base)
@@ -301,7 +370,7 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 				continue
 			}
 			lessonSlugs[pm[2]] = full
-			p := loadPage(fsys, full, KindLesson, dl)
+			p := c.loadPage(fsys, full, KindLesson, dl)
 			if p == nil {
 				continue
 			}
@@ -356,13 +425,28 @@ func loadAssetDir(fsys fs.FS, c *Course, dir string, dl *diag.List) {
 	})
 }
 
-func loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
+// loadPage reads and parses one page, or takes it from the memo when its
+// file did not change.
+func (c *Course) loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		dl.Add(diag.Diagnostic{File: file, Msg: "cannot read: " + err.Error()})
 		return nil
 	}
-	p := &Page{File: file, Kind: kind}
+	if e := c.memo.get(file, kind, src); e != nil {
+		return &Page{File: file, Kind: kind, Meta: e.meta, Body: e.body, Src: src}
+	}
+	own := &diag.List{}
+	p := parsePage(file, kind, src, own)
+	dl.Merge(own)
+	if own.Len() == 0 {
+		c.memo.put(file, &parsedPage{src: src, kind: kind, meta: p.Meta, body: p.Body})
+	}
+	return p
+}
+
+func parsePage(file string, kind Kind, src []byte, dl *diag.List) *Page {
+	p := &Page{File: file, Kind: kind, Src: src}
 	if !diag.CheckUTF8(file, src, 0, dl) {
 		// Reported once, here: the rest of the file is read as if each
 		// bad byte were "?", so that no other message blames it and every

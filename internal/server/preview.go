@@ -143,7 +143,11 @@ func (p *Preview) Close() error {
 func (p *Preview) rebuild(batch watch.Batch) {
 	p.n++
 	start := time.Now()
-	res := p.builder.Rebuild(p.last)
+	ch := build.Changes{Paths: batch.Paths(), All: batch.Rescan}
+	if ch.All {
+		fmt.Fprintf(p.opts.Log, "%s events were lost: reading the whole project again (a full rebuild)\n", time.Now().Format("15:04:05"))
+	}
+	res := p.builder.Rebuild(p.last, ch)
 	if res.OK() {
 		p.last = res
 	}

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mlcourse/course/internal/watch"
 )
 
 // buildTimeout bounds each wait for a rebuild.
@@ -252,3 +254,46 @@ func TestPreviewPolls(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// TestPreviewRereadsEverythingWhenEventsWereLost: a rebuild reads only the
+// files its batch names (one told nothing serves the file it read before),
+// and a batch whose events were lost reads the whole project again and
+// says so in the log. The test runs the rebuilds itself, without Run.
+func TestPreviewRereadsEverythingWhenEventsWereLost(t *testing.T) {
+	dir := fixtureCopy(t)
+	log := &syncBuffer{}
+	p, err := NewPreview(PreviewOptions{Source: dir, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	page := func() string {
+		rec := httptest.NewRecorder()
+		p.Server().ServeHTTP(rec, httptest.NewRequest("GET", "/basics/short/", nil))
+		return rec.Body.String()
+	}
+	file := filepath.Join(dir, filepath.FromSlash(shortLesson))
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, bytes.Replace(data, []byte("says hello"), []byte("says hello unseen"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		batch watch.Batch
+		seen  bool
+		log   string
+	}{
+		{watch.Batch{Changes: []watch.Change{{Path: "content/02-more/02-kept.md", Kind: watch.Content, Op: watch.Write}}}, false, ""},
+		{watch.Batch{Rescan: true}, true, "events were lost: reading the whole project again"},
+	} {
+		p.rebuild(c.batch)
+		if got := strings.Contains(page(), "says hello unseen"); got != c.seen {
+			t.Errorf("after a rebuild for %s: the edit served = %v, want %v", describe(c.batch), got, c.seen)
+		}
+		if c.log != "" && !strings.Contains(log.String(), c.log) {
+			t.Errorf("the log does not say %q:\n%s", c.log, log)
+		}
+	}
+}

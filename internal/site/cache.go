@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"sync"
 
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/markdown"
@@ -38,10 +39,11 @@ type PageEntry struct {
 	Links  []markdown.Link
 	IDs    []string
 	Search [][]byte // the page's search-index sections, encoded
-	// html is the page's converted markdown, kept (in memory only: gob
-	// skips it) when Options.KeepHTML is set, so that print pages can be
-	// rendered again without converting carried-over pages.
-	html []byte
+	// html is the page's converted markdown as print pages show it (its
+	// ids prefixed), kept (in memory only: gob skips it) when
+	// Options.KeepHTML is set, so that print pages can be rendered again
+	// without converting or rewriting carried-over pages.
+	html *string
 }
 
 // globalKey hashes the inputs every page depends on.
@@ -60,15 +62,62 @@ func (b *builder) globalKey() []byte {
 	return h.Sum(nil)
 }
 
-// pageKey hashes a page's own inputs on top of the global key.
-func pageKey(global []byte, p *content.Page) string {
+// pageKey hashes a page's own inputs (own: see pageDigest) on top of the
+// global key. The global key and the page's own digest are everything a
+// page's output depends on: this is the one place that says so.
+func pageKey(global []byte, own [32]byte) string {
 	h := sha256.New()
 	h.Write(global)
+	h.Write(own[:])
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// pageDigest hashes a page's front matter and body.
+func pageDigest(p *content.Page) [32]byte {
+	h := sha256.New()
 	meta, _ := json.Marshal(p.Meta)
 	h.Write(meta)
 	fmt.Fprintf(h, "\x00%d\x00", len(p.Body))
 	h.Write(p.Body)
-	return hex.EncodeToString(h.Sum(nil))
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// pageSums returns, for every page, its word count (estimated from the
+// source) and its own digest: from the ThemeCache for pages whose file did
+// not change (the same Src slice, and the same title: a home page without
+// one takes the course's), computed for the others.
+func (b *builder) pageSums() {
+	tc := b.opts.ThemeCache
+	var prev map[string]pageSum
+	if tc != nil {
+		tc.mu.Lock()
+		prev = tc.pages
+		tc.mu.Unlock()
+	}
+	b.words = make(map[*content.Page]int, len(b.c.Pages))
+	b.own = make(map[*content.Page][32]byte, len(b.c.Pages))
+	next := make(map[string]pageSum, len(b.c.Pages))
+	var mu sync.Mutex
+	parallel(len(b.c.Pages), b.opts.Workers, func(i int) {
+		p := b.c.Pages[i]
+		e, ok := prev[p.File]
+		if !ok || len(p.Src) == 0 || !sameBytes(e.src, p.Src) || e.title != p.Meta.Title {
+			e = pageSum{src: p.Src, title: p.Meta.Title, words: estimateWords(p.Body), own: pageDigest(p)}
+		}
+		mu.Lock()
+		b.words[p], b.own[p] = e.words, e.own
+		if len(p.Src) > 0 {
+			next[p.File] = e
+		}
+		mu.Unlock()
+	})
+	if tc != nil {
+		tc.mu.Lock()
+		tc.pages = next
+		tc.mu.Unlock()
+	}
 }
 
 // cached returns the previous entry of p when its key is unchanged.

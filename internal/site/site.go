@@ -34,6 +34,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -102,10 +103,10 @@ type Result struct {
 // print page still needs it.
 type rendered struct {
 	page   *content.Page
-	key    string // page cache key
-	reused bool   // carried over from the previous build
-	clean  bool   // converted without problems
-	html   []byte
+	key    string  // page cache key
+	reused bool    // carried over from the previous build
+	clean  bool    // converted without problems
+	html   *string // the converted markdown as print pages show it (printHTML); nil when not held
 	links  []markdown.Link
 	ids    map[string]bool
 	// search holds the page's search-index sections, each encoded as
@@ -190,11 +191,13 @@ type builder struct {
 	// base path.
 	themeFiles  map[string][]byte
 	themeDigest string
+	sums        map[string]fileSum // this build's, by "theme PATH" or "extra PATH"
 	// written records every path put, for the link check.
 	written map[string]bool
 	pages   []*rendered // in reading order, as c.Pages
 	byURL   map[string]*rendered
 	words   map[*content.Page]int
+	own     map[*content.Page][32]byte // each page's own digest (pageDigest)
 	tmpl    map[string]*template.Template
 	sd      *SiteData // the full sidebar
 	conv    *markdown.Converter
@@ -223,10 +226,9 @@ func (b *builder) add(p string, data []byte) {
 
 func (b *builder) abs(p string) string { return b.c.Config.BasePath + strings.TrimPrefix(p, "/") }
 
-// hashName inserts the first 8 hex digits of data's SHA-256 before the
-// extension: css/style.css → css/style.1a2b3c4d.css.
-func hashName(p string, data []byte) string {
-	sum := sha256.Sum256(data)
+// hashName inserts the first 8 hex digits of the SHA-256 of the file's
+// bytes (sum) before the extension: css/style.css → css/style.1a2b3c4d.css.
+func hashName(p string, sum [32]byte) string {
 	ext := path.Ext(p)
 	return strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 }
@@ -246,28 +248,78 @@ func hashedDir(p string, dirs []string) (string, bool) {
 	return "", false
 }
 
-// dirHashes digests each of HashDirs: its files' names and bytes.
+// sameBytes reports whether a and b are the same slice, not merely equal.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// fileSum returns the SHA-256 of a theme or generated file, from the
+// ThemeCache when the file's bytes are those of the previous build.
+func (b *builder) fileSum(key string, data []byte) [32]byte {
+	if e, ok := b.sums[key]; ok && sameBytes(e.data, data) {
+		return e.sum
+	}
+	if tc := b.opts.ThemeCache; tc != nil {
+		tc.mu.Lock()
+		e, ok := tc.sums[key]
+		tc.mu.Unlock()
+		if ok && sameBytes(e.data, data) {
+			b.sums[key] = e
+			return e.sum
+		}
+	}
+	e := fileSum{data: data, sum: sha256.Sum256(data)}
+	b.sums[key] = e
+	return e.sum
+}
+
+// dirHashes digests each of HashDirs: its files' names and bytes. A
+// folder whose files are all the previous build's is not hashed again.
 func (b *builder) dirHashes() map[string]string {
 	out := map[string]string{}
+	tc := b.opts.ThemeCache
+	next := map[string]dirSum{}
 	for _, d := range b.opts.HashDirs {
-		h := sha256.New()
+		var cur dirSum
 		for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
 			rel := strings.TrimPrefix(p, "static/")
 			if rel == p || !strings.HasPrefix(rel, d) || path.Base(p) == "VENDOR.md" {
 				continue
 			}
-			fmt.Fprintf(h, "%s %d\x00", rel, len(b.themeFiles[p]))
-			h.Write(b.themeFiles[p])
+			cur.paths = append(cur.paths, rel)
+			cur.files = append(cur.files, b.themeFiles[p])
 		}
-		out[d] = hex.EncodeToString(h.Sum(nil))[:8]
+		if tc != nil {
+			tc.mu.Lock()
+			prev, ok := tc.dirs[d]
+			tc.mu.Unlock()
+			if ok && slices.Equal(prev.paths, cur.paths) && slices.EqualFunc(prev.files, cur.files, sameBytes) {
+				out[d], next[d] = prev.hash, prev
+				continue
+			}
+		}
+		h := sha256.New()
+		for i, rel := range cur.paths {
+			fmt.Fprintf(h, "%s %d\x00", rel, len(cur.files[i]))
+			h.Write(cur.files[i])
+		}
+		cur.hash = hex.EncodeToString(h.Sum(nil))[:8]
+		out[d], next[d] = cur.hash, cur
+	}
+	if tc != nil {
+		tc.mu.Lock()
+		tc.dirs = next
+		tc.mu.Unlock()
 	}
 	return out
 }
 
 // readTheme reads every file of the theme once, and digests them with
-// what else the parsed templates depend on.
+// what else the parsed templates depend on: from the SHA-256 of each file,
+// which the ThemeCache keeps for files that did not change.
 func (b *builder) readTheme() {
 	b.themeFiles = map[string][]byte{}
+	b.sums = map[string]fileSum{}
 	_ = fs.WalkDir(b.theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			b.dl.Add(diag.Diagnostic{File: "themes/" + b.c.Config.Theme + "/" + p, Msg: "cannot read: " + err.Error()})
@@ -285,16 +337,21 @@ func (b *builder) readTheme() {
 		return nil
 	})
 	h := sha256.New()
-	fmt.Fprintf(h, "theme v1\x00%s\x00", b.c.Config.BasePath)
+	fmt.Fprintf(h, "theme v2\x00%s\x00", b.c.Config.BasePath)
 	for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
-		fmt.Fprintf(h, "\x00theme %s %d\x00", p, len(b.themeFiles[p]))
-		h.Write(b.themeFiles[p])
+		sum := b.fileSum("theme "+p, b.themeFiles[p])
+		fmt.Fprintf(h, "\x00theme %s %d %x", p, len(b.themeFiles[p]), sum)
 	}
 	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
-		fmt.Fprintf(h, "\x00extra %s %d\x00", p, len(b.opts.ExtraStatic[p]))
-		h.Write(b.opts.ExtraStatic[p])
+		sum := b.fileSum("extra "+p, b.opts.ExtraStatic[p])
+		fmt.Fprintf(h, "\x00extra %s %d %x", p, len(b.opts.ExtraStatic[p]), sum)
 	}
 	b.themeDigest = hex.EncodeToString(h.Sum(nil))
+	if tc := b.opts.ThemeCache; tc != nil {
+		tc.mu.Lock()
+		tc.sums = b.sums // this build's files only: the cache does not grow
+		tc.mu.Unlock()
+	}
 }
 
 // static copies the theme's static files, the generated ones and the
@@ -303,14 +360,20 @@ func (b *builder) static() {
 	b.assets = map[string]string{}
 	b.written = map[string]bool{}
 	dirHash := b.dirHashes()
-	put := func(p string, data []byte) {
+	put := func(key, p string, data []byte) {
 		out := p
 		if dir, ok := hashedDir(p, b.opts.HashDirs); ok {
 			out = strings.TrimSuffix(dir, "/") + "." + dirHash[dir] + "/" + strings.TrimPrefix(p, dir)
 		} else if hashed(p) {
-			out = hashName(p, data)
+			out = hashName(p, b.fileSum(key, data))
 		}
 		b.assets[p] = out
+		// A name with a content hash names these very bytes (browsers and
+		// sw.js cache such files for ever on the same promise): the
+		// previous build's copy is carried over, not written again.
+		if out != p && immutableName(out) && b.reuse(out) {
+			return
+		}
 		b.add(out, data)
 	}
 	for _, p := range slices.Sorted(maps.Keys(b.themeFiles)) {
@@ -322,10 +385,10 @@ func (b *builder) static() {
 		if b.opts.SkipStatic != nil && b.opts.SkipStatic(rel) {
 			continue
 		}
-		put(rel, b.themeFiles[p])
+		put("theme "+p, rel, b.themeFiles[p])
 	}
 	for _, p := range slices.Sorted(maps.Keys(b.opts.ExtraStatic)) {
-		put(p, b.opts.ExtraStatic[p])
+		put("extra "+p, p, b.opts.ExtraStatic[p])
 	}
 	// The search index keeps one name: every page names it, so a hashed
 	// name would change every page whenever any page changes. The theme
@@ -546,31 +609,42 @@ func encodeSearch(p *content.Page, sections []markdown.Section) [][]byte {
 	return out
 }
 
-// searchIndex assembles the index from the pages' encoded sections.
+// searchIndex assembles the index from the pages' encoded sections, in a
+// buffer sized first (growing one of megabytes was most of a rebuild).
 func (b *builder) searchIndex() {
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, `{"v":%d,"pages":[`, searchIndexVersion)
+	heads := make([][]byte, len(b.pages))
+	size := 64
 	for i, r := range b.pages {
 		p := r.page
 		sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
 		if p.Module != nil && p.Kind == content.KindLesson {
 			sp.M = p.Module.Index.Meta.Title
 		}
-		data, _ := json.Marshal(sp)
+		heads[i], _ = json.Marshal(sp)
+		size += len(heads[i]) + 1
+		for _, sec := range r.search {
+			size += len(sec) + 16
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	fmt.Fprintf(buf, `{"v":%d,"pages":[`, searchIndexVersion)
+	for i, h := range heads {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		buf.Write(data)
+		buf.Write(h)
 	}
 	buf.WriteString(`],"sections":[`)
 	first := true
+	num := make([]byte, 0, 16)
 	for i, r := range b.pages {
 		for _, sec := range r.search {
 			if !first {
 				buf.WriteByte(',')
 			}
 			first = false
-			fmt.Fprintf(&buf, `{"p":%d,`, i)
+			num = strconv.AppendInt(append(num[:0], `{"p":`...), int64(i), 10)
+			buf.Write(append(num, ','))
 			buf.Write(sec)
 		}
 	}

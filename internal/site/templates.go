@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"maps"
@@ -69,22 +71,62 @@ func (b *builder) templateDiag(err error, fallbackFile string) diag.Diagnostic {
 	return diag.Diagnostic{File: dir + fallbackFile, Msg: "template: " + msg, Hint: templateHint}
 }
 
-// ThemeCache keeps a theme's parsed templates between the builds of one
-// long-lived caller (the preview server): parsing and escaping them is most
-// of a small course's rebuild. It is keyed by the digest of every theme file,
-// the generated static files and the base path.
+// ThemeCache keeps, between the builds of one long-lived caller (the
+// preview server), what a build derives from files that did not change:
+// the theme's parsed templates (parsing and escaping them is most of a small
+// course's rebuild), the SHA-256 of every theme and generated static file
+// (the theme digest and the hashed names come from them), the hash of each
+// hashed folder, and each page's word count and own digest. A file is
+// unchanged when its bytes are the same slice as in the previous build
+// (the callers' file systems hand out the same slice for an unchanged
+// file); the cache keeps the slices it compares with. The zero value is
+// ready to use; a nil *ThemeCache keeps nothing.
 type ThemeCache struct {
 	mu     sync.Mutex
-	digest string
+	digest string // the key tmpl was parsed for
 	tmpl   map[string]*template.Template
+	sums   map[string]fileSum // by theme or generated file path
+	dirs   map[string]dirSum  // by HashDirs entry
+	pages  map[string]pageSum // by page file
+}
+
+type fileSum struct {
+	data []byte
+	sum  [32]byte
+}
+
+type dirSum struct {
+	paths []string
+	files [][]byte
+	hash  string
+}
+
+type pageSum struct {
+	src   []byte
+	title string
+	words int
+	own   [32]byte // digest of the page's front matter and body
+}
+
+// templatesKey is what parsed templates depend on: every theme file and
+// generated file (the digest) and the published name of every static file
+// (the asset functions capture them).
+func (b *builder) templatesKey() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", b.themeDigest)
+	for _, p := range slices.Sorted(maps.Keys(b.assets)) {
+		fmt.Fprintf(h, "%s %s\x00", p, b.assets[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (b *builder) loadTemplates() bool {
 	tc := b.opts.ThemeCache
+	key := b.templatesKey()
 	if tc != nil {
 		tc.mu.Lock()
 		defer tc.mu.Unlock()
-		if tc.digest == b.themeDigest && tc.tmpl != nil {
+		if tc.digest == key && tc.tmpl != nil {
 			b.tmpl = tc.tmpl
 			return true
 		}
@@ -93,7 +135,7 @@ func (b *builder) loadTemplates() bool {
 		return false
 	}
 	if tc != nil {
-		tc.digest, tc.tmpl = b.themeDigest, b.tmpl
+		tc.digest, tc.tmpl = key, b.tmpl
 	}
 	return true
 }
@@ -289,10 +331,7 @@ func (b *builder) navFor(p *content.Page) (*SiteData, *ModuleNav) {
 // is done; page HTML is dropped then, unless the whole-course print page
 // needs it.
 func (b *builder) renderPages() {
-	b.words = make(map[*content.Page]int, len(b.c.Pages))
-	for _, p := range b.c.Pages {
-		b.words[p] = estimateWords(p.Body)
-	}
+	b.pageSums()
 	b.sd = b.siteData()
 	lessons := 0
 	for _, m := range b.sd.Modules {
@@ -327,7 +366,7 @@ func (b *builder) renderPages() {
 	global := b.globalKey()
 	parallel(len(seq), b.opts.Workers, func(i int) {
 		p := seq[i]
-		key := pageKey(global, p)
+		key := pageKey(global, b.own[p])
 		var r *rendered
 		if e := b.cached(p, key); e != nil && b.reuse(outPath(p.URL)) {
 			ids := make(map[string]bool, len(e.IDs))
@@ -341,7 +380,7 @@ func (b *builder) renderPages() {
 			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections)}
 			b.pages[i] = r
 			b.renderPage(i, r, res)
-			r.html = res.HTML
+			r.html = printHTML(res.HTML, p)
 		}
 		if p.Module == nil {
 			return
@@ -423,7 +462,7 @@ func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
 		if r.html == nil {
 			start := time.Now()
-			r.html = b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML
+			r.html = printHTML(b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML, r.page)
 			b.timings().Add("markdown (sum over workers)", time.Since(start))
 		}
 	}
@@ -481,6 +520,18 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 	b.execute(pd.Kind, outPath(p.URL), pd)
 }
 
+// printID is the anchor of a page's section in print pages; the ids
+// inside it are prefixed with it.
+func printID(p *content.Page) string {
+	return strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
+}
+
+// printHTML is a page's converted markdown as print pages show it.
+func printHTML(html []byte, p *content.Page) *string {
+	s := string(prefixIDs(html, printID(p)))
+	return &s
+}
+
 // printSections returns a module's pages as sections of a print page.
 func (b *builder) printSections(pages []*rendered) []PrintSection {
 	secs := make([]PrintSection, 0, len(pages))
@@ -490,9 +541,8 @@ func (b *builder) printSections(pages []*rendered) []PrintSection {
 		if p.Kind == content.KindModule {
 			level = 1
 		}
-		id := strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
-		secs = append(secs, PrintSection{ID: id, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
-			Content: template.HTML(prefixIDs(r.html, id))})
+		secs = append(secs, PrintSection{ID: printID(p), Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
+			Content: template.HTML(*r.html)})
 	}
 	return secs
 }
@@ -565,8 +615,12 @@ func (b *builder) execute(kind, out string, pd *PageData) {
 	defer func() { b.timings().Add("templates (sum over workers)", time.Since(start)) }()
 	pd.Sidebar = b.sidebar(pd)
 	t := b.tmpl[kind]
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", pd); err != nil {
+	size := len(pd.Content) + len(pd.Sidebar) + 32<<10
+	for _, sec := range pd.PrintSections {
+		size += len(sec.Content) + 256
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if err := t.ExecuteTemplate(buf, "base.html", pd); err != nil {
 		b.dl.Add(b.templateDiag(err, kind+".html"))
 		return
 	}
@@ -635,4 +689,68 @@ func (b *builder) extras() {
 		b.add("sitemap.xml", []byte(sm.String()))
 	}
 	b.add("robots.txt", []byte(robots))
+}
+
+// Sums are what a ThemeCache knows of the theme's files, to keep on disk
+// between runs of the program: per theme path (static/css/style.css), the
+// SHA-256 of its bytes, and per hashed folder its files and hash.
+type Sums struct {
+	Files map[string][32]byte
+	Dirs  map[string]DirHash
+}
+
+// DirHash is the hash of a hashed folder (Options.HashDirs) and the paths
+// of its files.
+type DirHash struct {
+	Paths []string
+	Hash  string
+}
+
+// Sums returns the digests of the last build's theme files.
+func (tc *ThemeCache) Sums() Sums {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	s := Sums{Files: map[string][32]byte{}, Dirs: map[string]DirHash{}}
+	for k, e := range tc.sums {
+		if p, ok := strings.CutPrefix(k, "theme "); ok {
+			s.Files[p] = e.sum
+		}
+	}
+	for d, e := range tc.dirs {
+		s.Dirs[d] = DirHash{Paths: e.paths, Hash: e.hash}
+	}
+	return s
+}
+
+// Seed fills the cache with digests kept from an earlier run, for the files
+// read returns (the bytes the theme will hand out: a file the project
+// overrides gives other bytes and is digested again). The caller vouches
+// that s describes those bytes: for the embedded theme, that s was made by
+// the same program.
+func (tc *ThemeCache) Seed(s Sums, read func(p string) ([]byte, bool)) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.sums == nil {
+		tc.sums = map[string]fileSum{}
+	}
+	for p, sum := range s.Files {
+		if data, ok := read(p); ok {
+			tc.sums["theme "+p] = fileSum{data: data, sum: sum}
+		}
+	}
+	if tc.dirs == nil {
+		tc.dirs = map[string]dirSum{}
+	}
+next:
+	for d, h := range s.Dirs {
+		e := dirSum{paths: h.Paths, hash: h.Hash}
+		for _, rel := range h.Paths {
+			data, ok := read("static/" + rel)
+			if !ok {
+				continue next
+			}
+			e.files = append(e.files, data)
+		}
+		tc.dirs[d] = e
+	}
 }
