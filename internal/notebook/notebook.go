@@ -197,6 +197,9 @@ func Parse(file string, src []byte) (*Notebook, []diag.Diagnostic) {
 			line, col := diag.LineCol(src, c.start)
 			nb.Course = strings.Repeat(" ", col-1) + string(src[c.start:c.end])
 			nb.CourseLine = line
+			if t := c.get("title"); t != nil && t.kind == 's' && strings.TrimSpace(t.str) != "" {
+				nb.Title, nb.TitleOffset = strings.TrimSpace(t.str), t.start
+			}
 		}
 	}
 	nb.Lang = language(meta)
@@ -434,7 +437,6 @@ var headingRe = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]
 
 func (b *bodyBuilder) build() {
 	nb := b.nb
-	titleDone := nb.Title != ""
 	firstMarkdown := true
 	for _, c := range nb.Cells {
 		if c.Tags[TagRemoveCell] {
@@ -442,12 +444,11 @@ func (b *bodyBuilder) build() {
 		}
 		switch c.Type {
 		case "markdown":
-			skip := -1 // the line that gave the title
-			if !titleDone && firstMarkdown {
+			skip := -1 // the heading that gives the title, left out
+			if firstMarkdown {
 				skip = b.findTitle(c)
 			}
 			firstMarkdown = false
-			titleDone = true
 			b.markdown(c, c.source, skip)
 		case "code":
 			b.code(c)
@@ -456,18 +457,25 @@ func (b *bodyBuilder) build() {
 	nb.Body = b.buf.Bytes()
 }
 
-// findTitle takes the first heading of a markdown cell as the title and
-// returns its line number in the cell (-1 when it has none).
+// findTitle takes the first heading of a markdown cell as the title when
+// the metadata gives none, and returns its line number in the cell when it
+// is the title (-1 otherwise): the page shows the title once.
 func (b *bodyBuilder) findTitle(c *Cell) int {
-	n := 0
-	for _, l := range splitLines(c.source) {
-		s := l.v.str[l.from:l.to]
-		if m := headingRe.FindStringSubmatch(s); m != nil {
-			b.nb.Title = strings.TrimSpace(m[2])
-			b.nb.TitleOffset = decodedToRaw(b.nb.Src, l.v, l.from)
-			return n
+	for n, l := range splitLines(c.source) {
+		m := headingRe.FindStringSubmatch(l.v.str[l.from:l.to])
+		if m == nil {
+			continue
 		}
-		n++
+		text := strings.TrimSpace(m[2])
+		switch b.nb.Title {
+		case "":
+			b.nb.Title = text
+			b.nb.TitleOffset = decodedToRaw(b.nb.Src, l.v, l.from)
+		case text:
+		default:
+			return -1
+		}
+		return n
 	}
 	return -1
 }

@@ -85,7 +85,7 @@ func TestNotebookRendersAsJupyterShowsIt(t *testing.T) {
 		{name: "images are never inlined", notWant: []string{"base64", "data:image", "iVBOR"}},
 		{name: "pandas tables are kept", want: []string{`<table class="dataframe">`, "<th>loss</th>", "<td>0.25 &amp; falling</td>", `<a href="https://pandas.pydata.org">pandas</a>`}},
 		{name: "scripts, styles, handlers and script URLs are dropped", notWant: []string{"<script", "alert(", "<style", "vertical-align", "onclick", "javascript:", `border="1"`}},
-		{name: "an image inlined in HTML output becomes a file", wantRe: `<img src="/m/l/nb-[0-9a-f]{16}\.png" alt="inline">`},
+		{name: "an image inlined in HTML output becomes a file", wantRe: `<img src="/m/l/nb-[0-9a-f]{16}\.png" alt="inline" width="3" height="2">`},
 		{name: "text/latex goes through KaTeX", want: []string{`<div class="nb-output nb-latex"><span class="katex" data-display="true">\frac{1}{2}</span></div>`}},
 		{name: "text/markdown output goes through markdown", want: []string{`<div class="nb-output nb-markdown">`, "<strong>Bold</strong> output, see <a href=\"#setup\">setup</a>."}},
 		{name: "remove-cell removes input and output", notWant: []string{"secret", "removed cell output"}},

@@ -247,6 +247,11 @@ func (r *renderer) size(o *Output, mime string, data []byte) (int, int) {
 			return int(w.num + 0.5), int(h.num + 0.5)
 		}
 	}
+	return imageSize(mime, data)
+}
+
+// imageSize returns the size an image file gives itself (0, 0 if unknown).
+func imageSize(mime string, data []byte) (int, int) {
 	if mime == "image/svg+xml" {
 		return svgSize(data)
 	}

@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"fmt"
 	"html"
 	"net/url"
 	"strings"
@@ -72,6 +73,8 @@ func writeSafe(b *strings.Builder, n *nethtml.Node, file func(string, []byte) st
 	kept := keptElements[n.DataAtom]
 	if kept {
 		b.WriteString("<" + n.Data)
+		sized := false
+		w, h := 0, 0
 		for _, a := range n.Attr {
 			key := strings.ToLower(a.Key)
 			val := a.Val
@@ -83,15 +86,19 @@ func writeSafe(b *strings.Builder, n *nethtml.Node, file func(string, []byte) st
 					continue
 				}
 			case key == "src" && n.DataAtom == atom.Img:
-				v, ok := imageSrc(val, file)
+				v, iw, ih, ok := imageSrc(val, file)
 				if !ok {
 					continue
 				}
-				val = v
+				val, w, h = v, iw, ih
 			case !keptAttrs[key]:
 				continue
 			}
+			sized = sized || key == "width" || key == "height"
 			b.WriteString(" " + key + `="` + html.EscapeString(val) + `"`)
+		}
+		if !sized && w > 0 && h > 0 {
+			fmt.Fprintf(b, ` width="%d" height="%d"`, w, h)
 		}
 		b.WriteString(">")
 		switch n.DataAtom {
@@ -113,35 +120,38 @@ func safeURL(u string) bool {
 	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "#")
 }
 
-// imageSrc keeps web images and writes data: images as files.
-func imageSrc(u string, file func(string, []byte) string) (string, bool) {
+// imageSrc keeps web images and writes data: images as files, returning
+// their size.
+func imageSrc(u string, file func(string, []byte) string) (string, int, int, bool) {
 	l := strings.ToLower(strings.TrimSpace(u))
 	if strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") {
-		return u, true
+		return u, 0, 0, true
 	}
 	rest, ok := strings.CutPrefix(strings.TrimSpace(u), "data:")
 	if !ok {
-		return "", false
+		return "", 0, 0, false
 	}
 	meta, payload, ok := strings.Cut(rest, ",")
 	mime, isBase64 := strings.CutSuffix(meta, ";base64")
+	mime = strings.ToLower(mime)
 	if !ok || !isBase64 && mime != "image/svg+xml" {
-		return "", false
+		return "", 0, 0, false
 	}
 	text := payload
 	if !isBase64 {
 		var err error
 		if text, err = url.PathUnescape(payload); err != nil {
-			return "", false
+			return "", 0, 0, false
 		}
 	}
-	data, ext, err := decodeFile(strings.ToLower(mime), text)
+	data, ext, err := decodeFile(mime, text)
 	if err != nil {
-		return "", false
+		return "", 0, 0, false
 	}
+	w, h := imageSize(mime, data)
 	name := hashName(data, ext)
-	if file == nil {
-		return name, true
+	if file != nil {
+		name = file(name, data)
 	}
-	return file(name, data), true
+	return name, w, h, true
 }

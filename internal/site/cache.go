@@ -76,6 +76,11 @@ func (b *builder) cached(p *content.Page, key string) *PageEntry {
 	if b.opts.Cache == nil || b.opts.Cache.Entries == nil {
 		return nil
 	}
+	if p.Notebook != nil {
+		// A notebook writes files beside its page (its images), which
+		// the sink would have to carry over too: it is always rendered.
+		return nil
+	}
 	e := b.opts.Cache.Entries[p.File]
 	if e == nil || e.Key != key {
 		return nil

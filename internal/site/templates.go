@@ -18,6 +18,7 @@ import (
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/markdown"
+	"github.com/mlcourse/course/internal/notebook"
 )
 
 // Page kinds, each with its own template file under templates/.
@@ -398,13 +399,53 @@ func (b *builder) scripts(p *content.Page, declared []string) []string {
 // convertPage converts a page's markdown and reports its problems.
 func (b *builder) convertPage(p *content.Page) *markdown.Result {
 	start := time.Now()
-	res := b.conv.Convert(p.Body, b.resolver(p))
+	res := b.convert(p, true)
 	b.timings().Add("markdown (sum over workers)", time.Since(start))
 	for _, pr := range res.Problems {
-		line, col := diag.LineCol(p.Body, pr.Offset)
+		line, col := p.LineCol(pr.Offset)
 		b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
 	}
 	return res
+}
+
+// convert converts a page: its markdown, and for a notebook its cells and
+// outputs, whose files (extracted attachments and output images) it
+// writes beside the page. report says whether to report the notebook's
+// problems (once per build).
+func (b *builder) convert(p *content.Page, report bool) *markdown.Result {
+	nb := p.Notebook
+	if nb == nil {
+		return b.conv.Convert(p.Body, b.resolver(p))
+	}
+	put := func(name string, data []byte) string {
+		out := p.URL + name
+		b.mu.Lock()
+		done := b.written[out]
+		b.mu.Unlock()
+		if !done {
+			b.add(out, data)
+		}
+		return b.abs(out)
+	}
+	for _, name := range slices.Sorted(maps.Keys(nb.Files)) {
+		put(name, nb.Files[name])
+	}
+	embeds, probs := nb.Render(notebook.Hooks{
+		Highlight: func(code, lang string) string {
+			if b.opts.Highlight == nil {
+				return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + `</code></pre>`
+			}
+			return b.opts.Highlight(code, lang, false, nil, 0)
+		},
+		Math: b.opts.Math,
+		File: put,
+	})
+	if report {
+		for _, d := range probs {
+			b.dl.Add(d)
+		}
+	}
+	return b.conv.ConvertEmbeds(p.Body, b.resolver(p), embeds)
 }
 
 // allReused reports whether every page was carried over unchanged.
@@ -423,7 +464,7 @@ func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
 		if r.html == nil {
 			start := time.Now()
-			r.html = b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML
+			r.html = b.convert(r.page, false).HTML
 			b.timings().Add("markdown (sum over workers)", time.Since(start))
 		}
 	}
