@@ -65,6 +65,13 @@ func TestNotebookIsALessonAmongMarkdownLessons(t *testing.T) {
 			t.Errorf("notebook page lacks %s", want)
 		}
 	}
+	css := regexp.MustCompile(`<link rel="stylesheet" href="/nb/css/notebook\.[0-9a-f]{8}\.css">`)
+	if !css.MatchString(page) || !css.MatchString(string(files["nb/print/index.html"])) {
+		t.Error("the notebook page or its module's print page does not load css/notebook.css")
+	}
+	if strings.Contains(string(files["nb/intro/index.html"]), "notebook.") {
+		t.Error("a .md lesson loads the notebook stylesheet")
+	}
 	if strings.Contains(page, "<script>alert") {
 		t.Error("a script of an output reached the page")
 	}

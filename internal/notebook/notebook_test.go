@@ -74,7 +74,7 @@ func TestNotebookRendersAsJupyterShowsIt(t *testing.T) {
 		{name: "the title heading is left out of the body", notWant: []string{"<h1", "Plots, tables and errors"}},
 		{name: "markdown cells go through the markdown pipeline", want: []string{`<span class="katex" data-display="false">L = x^2</span>`, `<a href="#setup">link to setup</a>`, `<div class="alert alert-note"`, `<h2 id="setup"`}},
 		{name: "an attachment is extracted to a content-hashed file", wantRe: `<img src="nb-[0-9a-f]{16}\.png" alt="a diagram">`},
-		{name: "code is highlighted in the notebook's language, with its prompt", want: []string{`<span class="nb-prompt" aria-hidden="true">[1]:</span><pre class="hl" data-lang="python"><code>import sys`}},
+		{name: "code is highlighted in the notebook's language, with its prompt", want: []string{`<figure class="code nb-input" data-lang="python"><figcaption class="code-title nb-prompt">In [1]:</figcaption><pre class="hl" data-lang="python"><code>import sys`}},
 		{name: "runs of one stream merge and carriage returns overwrite", want: []string{"<pre tabindex=\"0\">0\n1\n2\nprogress 100%\n</pre>"}, notWant: []string{"progress 10%"}},
 		{name: "stderr is marked", want: []string{`<div class="nb-output nb-stream nb-stderr"><span class="nb-stream-name">stderr</span><pre tabindex="0">careful`}},
 		{name: "an execute_result is text/plain when that is all it has", want: []string{`<div class="nb-output nb-result nb-text"><pre tabindex="0">2</pre>`}},
@@ -92,7 +92,7 @@ func TestNotebookRendersAsJupyterShowsIt(t *testing.T) {
 		{name: "remove-input keeps the output", want: []string{"input removed"}, notWant: []string{"hidden_input"}},
 		{name: "errors show their traceback with ANSI colours as classes", want: []string{`<div class="nb-output nb-error" role="note" aria-label="Error"><pre tabindex="0"><span class="ansi-red-fg">`, `<span class="ansi-green-fg">----&gt; 1</span>`, `<span style="color:rgb(98,98,98)">1</span>`, "division by zero"}, notWant: []string{"\x1b", "[0;31m"}},
 		{name: "remove-output keeps the input", want: []string{"quiet = 3"}, notWant: []string{"output removed"}},
-		{name: "hide-input folds the input", want: []string{`<details class="nb-toggle"><summary>Show code</summary><div class="nb-input">`, "folded_input", "</details>", "input folded"}},
+		{name: "hide-input folds the input", want: []string{`<details class="nb-toggle"><summary>Show code</summary><figure class="code nb-input"`, "folded_input", "</details>", "input folded"}},
 		{name: "hide-output folds the outputs", want: []string{"folded_output", `<details class="nb-outputs nb-toggle"><summary>Show output</summary>`, "output folded", "</details>"}},
 		{name: "raw cells are left out", notWant: []string{"raw text never shown"}},
 		{name: "a code fence left open ends with its cell", want: []string{"an_unclosed_fence = True", `<h2 id="after-the-fence"`}},
@@ -119,6 +119,9 @@ func TestNotebookRendersAsJupyterShowsIt(t *testing.T) {
 	}
 	if o, c := strings.Count(out, "<div"), strings.Count(out, "</div>"); o != c {
 		t.Errorf("%d <div> and %d </div>: the page would be unbalanced", o, c)
+	}
+	if o, c := strings.Count(out, "<figure"), strings.Count(out, "</figure>"); o != c {
+		t.Errorf("%d <figure> and %d </figure>", o, c)
 	}
 	if o, c := strings.Count(out, "<details"), strings.Count(out, "</details>"); o != c {
 		t.Errorf("%d <details> and %d </details>", o, c)

@@ -94,11 +94,12 @@ func (r *renderer) showOutputs(c *Cell) bool {
 	return len(c.Outputs) > 0 && !c.Tags[TagRemoveOutput]
 }
 
+// prompt is the label of a code cell, as Jupyter numbers it.
 func prompt(c *Cell) string {
 	if c.Count > 0 {
-		return "[" + strconv.Itoa(c.Count) + "]:"
+		return "In [" + strconv.Itoa(c.Count) + "]:"
 	}
-	return "[ ]:"
+	return "In [ ]:"
 }
 
 func (r *renderer) input(b *strings.Builder, c *Cell) {
@@ -108,13 +109,17 @@ func (r *renderer) input(b *strings.Builder, c *Cell) {
 		if hide {
 			b.WriteString(`<details class="nb-toggle"><summary>Show code</summary>`)
 		}
-		b.WriteString(`<div class="nb-input"><span class="nb-prompt" aria-hidden="true">` + prompt(c) + `</span>`)
+		b.WriteString(`<figure class="code nb-input"`)
+		if r.nb.Lang != "" {
+			b.WriteString(` data-lang="` + html.EscapeString(r.nb.Lang) + `"`)
+		}
+		b.WriteString(`><figcaption class="code-title nb-prompt">` + prompt(c) + `</figcaption>`)
 		if r.h.Highlight != nil {
 			b.WriteString(r.h.Highlight(strings.TrimRight(c.Source, "\n"), r.nb.Lang))
 		} else {
 			b.WriteString(`<pre class="chroma"><code>` + html.EscapeString(c.Source) + `</code></pre>`)
 		}
-		b.WriteString("</div>")
+		b.WriteString("</figure>")
 		if hide {
 			b.WriteString("</details>")
 		}

@@ -448,6 +448,16 @@ func (b *builder) convert(p *content.Page, report bool) *markdown.Result {
 	return b.conv.ConvertEmbeds(p.Body, b.resolver(p), embeds)
 }
 
+// hasNotebook reports whether any of pages is a notebook lesson.
+func hasNotebook(pages []*rendered) bool {
+	for _, r := range pages {
+		if r.page.Notebook != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // allReused reports whether every page was carried over unchanged.
 func allReused(pages []*rendered) bool {
 	for _, r := range pages {
@@ -479,7 +489,7 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 	pd := &PageData{
 		Site: sd, Title: p.Meta.Title, URL: b.abs(p.URL), Content: template.HTML(res.HTML),
 		Module: cur, Words: words, ReadingMinutes: readingMinutes(words), Minutes: b.minutes(p),
-		Scripts: b.scripts(p, res.Scripts),
+		Scripts: b.scripts(p, res.Scripts), Notebook: p.Notebook != nil,
 	}
 	pd.Description = firstNonEmpty(p.Meta.Summary, b.c.Config.Description, p.Meta.Title)
 	if b.c.Config.BaseURL != "" {
@@ -557,7 +567,7 @@ func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
 	b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
 		Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
 		URL: b.abs(m.Slug + "/print/"), PrintSections: b.printSections(pages), PrintNote: b.printNote(),
-		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
+		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}, Notebook: hasNotebook(pages)})
 }
 
 // navSite is the sidebar data of pages outside modules.
@@ -651,7 +661,7 @@ func (b *builder) extras() {
 	if printAll {
 		b.execute("print", "print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
 			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
-			PrintSections: all, Breadcrumbs: []NavLink{home}})
+			PrintSections: all, Breadcrumbs: []NavLink{home}, Notebook: hasNotebook(b.pages)})
 	}
 
 	b.add(".nojekyll", nil)
