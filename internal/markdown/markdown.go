@@ -808,7 +808,9 @@ func (w *walker) collect(doc ast.Node) {
 				htmlIDs(seg.Value(w.src), w.res.IDs)
 			}
 		case *Embed:
-			htmlIDs([]byte(n.HTML), w.res.IDs)
+			if strings.Contains(n.HTML, "id=") || strings.Contains(n.HTML, "name=") {
+				htmlIDs([]byte(n.HTML), w.res.IDs)
+			}
 		case *extast.FootnoteLink:
 			w.res.IDs[fmt.Sprintf("fnref:%d", n.Index)] = true
 		case *extast.Footnote:

@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"unicode/utf16"
@@ -260,23 +261,16 @@ func (p *jsonParser) number() (*value, error) {
 func (p *jsonParser) string() (string, error) {
 	p.pos++ // "
 	start := p.pos
-	// Fast path: no escapes.
-	for p.pos < len(p.src) {
-		c := p.src[p.pos]
-		if c == '"' {
-			s := string(p.src[start:p.pos])
-			if !utf8.ValidString(s) {
-				break
-			}
-			p.pos++
-			return s, nil
+	// Fast path: up to the next quote, no escape and no line break
+	// (searched for with IndexByte: images make notebooks megabytes of
+	// string).
+	if end := bytes.IndexByte(p.src[start:], '"'); end >= 0 {
+		span := p.src[start : start+end]
+		if bytes.IndexByte(span, '\\') < 0 && bytes.IndexByte(span, '\n') < 0 && utf8.Valid(span) {
+			p.pos = start + end + 1
+			return string(span), nil
 		}
-		if c == '\\' || c < 0x20 {
-			break
-		}
-		p.pos++
 	}
-	p.pos = start
 	buf := make([]byte, 0, 64)
 	for {
 		if p.pos >= len(p.src) {
