@@ -23,7 +23,8 @@
 // prerequisites (list of lesson references: "module/lesson" slugs, e.g.
 // "loss-functions/what-is-a-loss", or a relative path to the .md file),
 // minutes (estimated time), weight (order among equal numbers), draft
-// (left out unless --drafts). Any other key is an error. The front matter is
+// (left out unless --drafts), and in a notebook only test (see below).
+// Any other key is an error. The front matter is
 // blanked out of the body, so line numbers in the body are the file's.
 //
 // # Notebooks
@@ -35,6 +36,11 @@
 // the other keys above, as a JSON object checked as front matter is:
 //
 //	"metadata": {"course": {"summary": "…", "minutes": 20, "prerequisites": ["basics/tensors"]}}
+//
+// "test": true has `course test` run the notebook's code cells in order in
+// one Python process and compare their text outputs with the stored ones
+// (many notebooks need data or hardware a test machine lacks, so it is
+// opt-in).
 //
 // Loading is pure: an fs.FS in, a Course out, with every problem collected
 // into a diag.List with file:line:col.
@@ -430,6 +436,10 @@ func loadPage(fsys fs.FS, file string, kind Kind, dl *diag.List) *Page {
 	}
 	if p.Meta.Minutes < 0 {
 		dl.Add(diag.Diagnostic{File: file, Line: p.Meta.KeyLines["minutes"], Msg: "minutes must not be negative"})
+	}
+	if line, ok := p.Meta.KeyLines["test"]; ok {
+		dl.Add(diag.Diagnostic{File: file, Line: line, Msg: "test applies to notebook lessons only",
+			Hint: "mark the code blocks that course test runs with {run}, e.g. ```python {run}"})
 	}
 	return p
 }
