@@ -1,6 +1,8 @@
 package build
 
 import (
+	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,5 +97,128 @@ func TestNotebookIsALessonAmongMarkdownLessons(t *testing.T) {
 	module := string(files["nb/index.html"])
 	if i, j, k := strings.Index(module, "/nb/nb/intro/"), strings.Index(module, "/nb/nb/plots/"), strings.Index(module, "/nb/nb/after/"); i < 0 || !(i < j && j < k) {
 		t.Error("the module lists the lessons out of order")
+	}
+}
+
+// testNotebook writes a course whose lesson is a notebook of the given
+// cells (JSON) with metadata.course.test set, and loads it.
+func testNotebookBlocks(t *testing.T, cells string) []Block {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/01-m/_index.md": "---\ntitle: M\n---\n",
+		"content/01-m/01-nb.ipynb": `{"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Run me\n"]},
+` + cells + `],
+ "metadata": {"course": {"test": true}, "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+`,
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := newBuilder(t, Options{Source: dir}).Build()
+	if !res.OK() {
+		t.Fatal(res.Diags)
+	}
+	return Blocks(res.Course)
+}
+
+func codeCell(src, outputs string, tags ...string) string {
+	q, _ := json.Marshal(src)
+	t, _ := json.Marshal(append([]string{}, tags...))
+	return `{"cell_type": "code", "execution_count": 1, "metadata": {"tags": ` + string(t) + `}, "source": ` + string(q) + `, "outputs": [` + outputs + `]}`
+}
+
+func stdout(text string) string {
+	q, _ := json.Marshal(text)
+	return `{"output_type": "stream", "name": "stdout", "text": ` + string(q) + `}`
+}
+
+func result(text string) string {
+	q, _ := json.Marshal(text)
+	return `{"output_type": "execute_result", "execution_count": 1, "metadata": {}, "data": {"text/plain": ` + string(q) + `}}`
+}
+
+func TestCourseTestRunsATestNotebookAndComparesItsOutputs(t *testing.T) {
+	py := python(nil)
+	if py == "" {
+		t.Skip("no python3")
+	}
+	good := []string{
+		codeCell("x = 2\nprint(x)\n", stdout("2\n")),
+		codeCell("x * 21", result("42")),
+		codeCell("1/0", `{"output_type": "error", "ename": "ZeroDivisionError", "evalue": "division by zero", "traceback": []}`),
+		codeCell("%matplotlib inline\nprint('ok')\nx;", stdout("ok\n")),
+		codeCell("object()", result("<object object at 0x7f3a2c1d0e10>")),
+		codeCell("print('not run')", "", "skip-execution"),
+		codeCell("import sys\nprint('warning', file=sys.stderr)\nprint(x)", stdout("2\n")+`, {"output_type": "stream", "name": "stderr", "text": "warning\n"}`),
+	}
+	cases := []struct {
+		name  string
+		cells []string
+		want  []string // in the error, in order; none: the run passes
+	}{
+		{"outputs as stored pass", good, nil},
+		{"a changed output names the cell and shows a diff", append(append([]string{}, good[:1]...), codeCell("x * 21", result("41")), good[2]),
+			[]string{"content/01-m/01-nb.ipynb:1: content/01-m/01-nb.ipynb:", ": cell 3 printed other than its stored output (- stored, + now):", "- 41", "+ 42"}},
+		{"an error the notebook did not store stops the run", []string{codeCell("undefined_name", ""), codeCell("print(1)", stdout("2\n"))},
+			[]string{"cell 2 raised an error it did not store:", "NameError: name 'undefined_name' is not defined"}},
+		{"a stored error that does not happen", []string{codeCell("1", `{"output_type": "error", "ename": "ValueError", "evalue": "x", "traceback": []}, `+result("1"))},
+			[]string{`cell 2 stored the error "ValueError: x" but ran without one`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			blocks := testNotebookBlocks(t, strings.Join(tc.cells, ",\n"))
+			if len(blocks) != 1 {
+				t.Fatalf("%d blocks, want the notebook's one", len(blocks))
+			}
+			if tc.want == nil && strings.Join(blocks[0].Requires, ",") != "sys" {
+				t.Errorf("requires = %v, want the module the cells import", blocks[0].Requires)
+			}
+			_, err := blocks[0].Run(context.Background(), []string{py})
+			if tc.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("the run passed")
+			}
+			rest := err.Error()
+			for _, w := range tc.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("error lacks (in order) %q:\n%s", w, err)
+				}
+				rest = rest[i+len(w):]
+			}
+			if strings.Contains(err.Error(), "cell 4") {
+				t.Errorf("a cell after the failure was reported:\n%s", err)
+			}
+		})
+	}
+}
+
+func TestNotebooksWithoutTestAreNotRun(t *testing.T) {
+	res, _ := notebookSite(t)
+	if blocks := Blocks(res.Course); len(blocks) != 0 {
+		t.Errorf("%d blocks from a notebook without metadata.course.test", len(blocks))
+	}
+}
+
+func TestLineDiff(t *testing.T) {
+	for _, tc := range []struct{ a, b, want string }{
+		{"1\n2\n3", "1\n2\n3", "  1\n  2\n  3"},
+		{"1\n2\n3", "1\n4\n3", "  1\n- 2\n+ 4\n  3"},
+		{"a", "a\nb", "  a\n+ b"},
+		{"a\nb", "b", "- a\n  b"},
+	} {
+		if got := lineDiff(tc.a, tc.b); got != tc.want {
+			t.Errorf("lineDiff(%q, %q) =\n%s\nwant\n%s", tc.a, tc.b, got, tc.want)
+		}
 	}
 }

@@ -653,3 +653,36 @@ func (b *bodyBuilder) code(c *Cell) {
 	}
 	b.marker(key+"-out", c, "out", 0)
 }
+
+// Line returns the line in the file where cell c's source starts (where
+// the cell starts when it has no source).
+func (nb *Notebook) Line(c *Cell) int {
+	off := c.at.start
+	if len(c.source) > 0 {
+		off = c.source[0].start
+	}
+	line, _ := diag.LineCol(nb.Src, off)
+	return line
+}
+
+// StoredText returns the text output a code cell stored: its stdout
+// stream and the text/plain of its execute_result, in order, and the
+// "Name: value" of its error (""when none). stderr (warnings, progress)
+// and display_data are left out: they vary from run to run or are not text.
+func (c *Cell) StoredText() (text, errText string) {
+	var b strings.Builder
+	for _, o := range c.Outputs {
+		switch {
+		case o.Type == "stream" && o.Name == "stdout":
+			b.WriteString(o.Text)
+		case o.Type == "execute_result":
+			if t, ok := o.Data["text/plain"]; ok {
+				b.WriteString(t)
+				b.WriteString("\n")
+			}
+		case o.Type == "error":
+			errText = o.EName + ": " + o.EVal
+		}
+	}
+	return b.String(), errText
+}
