@@ -83,7 +83,7 @@ func TestNotebookRendersAsJupyterShowsIt(t *testing.T) {
 		{name: "GIF with its own size", wantRe: `<img src="/m/l/nb-[0-9a-f]{16}\.gif" alt="output image" width="2" height="3"`},
 		{name: "SVG first, sized from points", wantRe: `<img src="/m/l/nb-[0-9a-f]{16}\.svg" alt="output image" width="614" height="461"`},
 		{name: "images are never inlined", notWant: []string{"base64", "data:image", "iVBOR"}},
-		{name: "pandas tables are kept", want: []string{`<table class="dataframe">`, "<th>loss</th>", "<td>0.25 &amp; falling</td>", `<a href="https://pandas.pydata.org">pandas</a>`}},
+		{name: "pandas tables are kept", want: []string{`<table class="dataframe">`, `<th scope="col">loss</th>`, `<th scope="row">0</th>`, "<td>0.25 &amp; falling</td>", `<a href="https://pandas.pydata.org">pandas</a>`}},
 		{name: "scripts, styles, handlers and script URLs are dropped", notWant: []string{"<script", "alert(", "<style", "vertical-align", "onclick", "javascript:", `border="1"`}},
 		{name: "an image inlined in HTML output becomes a file", wantRe: `<img src="/m/l/nb-[0-9a-f]{16}\.png" alt="inline" width="3" height="2">`},
 		{name: "text/latex goes through KaTeX", want: []string{`<div class="nb-output nb-latex"><span class="katex" data-display="true">\frac{1}{2}</span></div>`}},

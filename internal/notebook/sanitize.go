@@ -97,6 +97,17 @@ func writeSafe(b *strings.Builder, n *nethtml.Node, file func(string, []byte) st
 			sized = sized || key == "width" || key == "height"
 			b.WriteString(" " + key + `="` + html.EscapeString(val) + `"`)
 		}
+		if n.DataAtom == atom.Th && !hasAttr(n, "scope") {
+			// Header cells say what they head (pandas writes none).
+			scope := "col"
+			for p := n.Parent; p != nil; p = p.Parent {
+				if p.DataAtom == atom.Tbody || p.DataAtom == atom.Tfoot {
+					scope = "row"
+					break
+				}
+			}
+			b.WriteString(` scope="` + scope + `"`)
+		}
 		if !sized && w > 0 && h > 0 {
 			fmt.Fprintf(b, ` width="%d" height="%d"`, w, h)
 		}
@@ -112,6 +123,15 @@ func writeSafe(b *strings.Builder, n *nethtml.Node, file func(string, []byte) st
 	if kept {
 		b.WriteString("</" + n.Data + ">")
 	}
+}
+
+func hasAttr(n *nethtml.Node, key string) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // safeURL accepts web links and in-page anchors.
