@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // value is a JSON value with the byte offsets it spans in the file, so that
@@ -268,7 +269,12 @@ func (p *jsonParser) string() (string, error) {
 		span := p.src[start : start+end]
 		if bytes.IndexByte(span, '\\') < 0 && bytes.IndexByte(span, '\n') < 0 && utf8.Valid(span) {
 			p.pos = start + end + 1
-			return string(span), nil
+			if len(span) == 0 {
+				return "", nil
+			}
+			// The file is never changed once parsed (see Parse): its
+			// strings share its bytes instead of copying megabytes.
+			return unsafe.String(&span[0], len(span)), nil
 		}
 	}
 	buf := make([]byte, 0, 64)

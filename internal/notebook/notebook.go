@@ -151,7 +151,8 @@ const (
 
 // Parse reads a notebook. It returns nil and the diagnostics when the file
 // cannot be used; the notebook and warnings (or errors that leave it
-// usable, reported once) otherwise.
+// usable, reported once) otherwise. src must not be changed afterwards:
+// the notebook's strings share its bytes.
 func Parse(file string, src []byte) (*Notebook, []diag.Diagnostic) {
 	nb := &Notebook{File: file, Src: src}
 	var probs []diag.Diagnostic
