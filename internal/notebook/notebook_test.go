@@ -207,13 +207,16 @@ func TestRenderReportsBadLatexAndImagesAtTheirPlace(t *testing.T) {
 	if nb == nil {
 		t.Fatal(probs)
 	}
-	_, probs = nb.Render(fakeHooks(map[string][]byte{}))
+	embeds, probs := nb.Render(fakeHooks(map[string][]byte{}))
+	if !strings.Contains(embeds["nb1-0"], `<pre>$\bad$</pre>`) {
+		t.Errorf("a formula KaTeX cannot render is not shown as its source: %q", embeds["nb1-0"])
+	}
 	var got []string
 	for _, p := range probs {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`x.ipynb:3:73: cell 2: text/latex output: undefined control sequence \bad (fix the LaTeX the cell prints, or clear that output)`,
+		`x.ipynb:3:73: warning: cell 2: text/latex output: undefined control sequence \bad (the output shows as LaTeX source; change what the cell prints, or clear that output)`,
 		`x.ipynb:4:72: cell 2: image/png data is not valid base64 (run the cell again and save the notebook)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -253,5 +256,26 @@ func TestParseNeverPanics(t *testing.T) {
 	deep := strings.Repeat("[", 100000)
 	if _, probs := Parse("x.ipynb", []byte(deep)); len(probs) != 1 || !strings.Contains(probs[0].Msg, "nested") {
 		t.Errorf("deep nesting: %v", probs)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<table id="T_1" style="color:red"><tr><th>a</th></tr></table>`, `<table><tbody><tr><th scope="row">a</th></tr></tbody></table>`},
+		{`<div><b>unclosed`, `<div><b>unclosed</b></div>`},
+		{`</div>stray`, `stray`},
+		{`<a href="javascript:x()" onclick="y()">a</a><a href="#top">b</a>`, `<a>a</a><a href="#top">b</a>`},
+		{`<my-widget>hidden</my-widget><iframe src="x"></iframe><span>kept</span>`, `<span>kept</span>`},
+		{`<img src="data:image/svg+xml,%3Csvg%20width%3D%222%22%20height%3D%223%22%2F%3E">`, `<img src="nb-`},
+		{`<img src="file:///etc/passwd">`, `<img>`},
+		{`<p>1 &lt; 2 &amp; <!-- c --> 3</p>`, `<p>1 &lt; 2 &amp;  3</p>`},
+	} {
+		got := sanitize(tc.in, nil)
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("sanitize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := sanitize(`<img src="data:image/svg+xml,%3Csvg%20width%3D%222%22%20height%3D%223%22%2F%3E">`, nil); !strings.HasSuffix(got, `.svg" width="2" height="3">`) {
+		t.Errorf("an inline SVG is not written with its size: %q", got)
 	}
 }

@@ -85,9 +85,9 @@ type renderer struct {
 	probs []diag.Diagnostic
 }
 
-func (r *renderer) report(off int, hint, format string, args ...any) {
+func (r *renderer) report(off int, sev diag.Severity, hint, format string, args ...any) {
 	line, col := diag.LineCol(r.nb.Src, off)
-	r.probs = append(r.probs, diag.Diagnostic{File: r.nb.File, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	r.probs = append(r.probs, diag.Diagnostic{File: r.nb.File, Line: line, Col: col, Severity: sev, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 func (r *renderer) showOutputs(c *Cell) bool {
@@ -181,7 +181,7 @@ func (r *renderer) data(b *strings.Builder, c *Cell, o *Output) {
 	case "image/svg+xml", "image/png", "image/jpeg", "image/gif", "image/webp":
 		data, ext, err := decodeFile(mime, text)
 		if err != nil {
-			r.report(at, "run the cell again and save the notebook", "cell %d: %v", c.Index+1, err)
+			r.report(at, diag.Error, "run the cell again and save the notebook", "cell %d: %v", c.Index+1, err)
 			return
 		}
 		w, h := r.size(o, mime, data)
@@ -206,9 +206,12 @@ func (r *renderer) data(b *strings.Builder, c *Cell, o *Output) {
 		tex, display := stripMath(text)
 		out := ""
 		if r.h.Math != nil {
+			// What a cell printed is shown as its source when KaTeX cannot
+			// render it (Jupyter's MathJax knows more): a note, not an error.
 			h, _, err := r.h.Math(tex, display)
 			if err != nil {
-				r.report(at, "fix the LaTeX the cell prints, or clear that output", "cell %d: text/latex output: %v", c.Index+1, err)
+				r.report(at, diag.Warning, "the output shows as LaTeX source; change what the cell prints, or clear that output", "cell %d: text/latex output: %v", c.Index+1, err)
+				h = ""
 			}
 			out = h
 		}

@@ -38,9 +38,11 @@ var droppedElements = map[atom.Atom]bool{
 }
 
 // keptAttrs may stay on any kept element; href and src are checked apart.
+// Ids are not among them: an output shown twice (a pandas Styler's table)
+// would repeat its ids in the page, and they only served its styles.
 var keptAttrs = map[string]bool{
-	"class": true, "id": true, "title": true, "colspan": true, "rowspan": true, "scope": true,
-	"lang": true, "dir": true, "open": true, "alt": true, "width": true, "height": true, "headers": true,
+	"class": true, "title": true, "colspan": true, "rowspan": true, "scope": true,
+	"lang": true, "dir": true, "open": true, "alt": true, "width": true, "height": true,
 }
 
 // sanitize returns the safe part of an HTML fragment, balanced. Images
