@@ -73,6 +73,9 @@ func writeSafe(b *strings.Builder, n *nethtml.Node, file func(string, []byte) st
 		return // custom elements need their scripts
 	}
 	kept := keptElements[n.DataAtom]
+	if n.DataAtom == atom.A && !hasSafeHref(n) {
+		kept = false // a link to nowhere (its script URL dropped) is its text
+	}
 	if kept {
 		b.WriteString("<" + n.Data)
 		sized := false
@@ -125,6 +128,15 @@ func writeSafe(b *strings.Builder, n *nethtml.Node, file func(string, []byte) st
 	if kept {
 		b.WriteString("</" + n.Data + ">")
 	}
+}
+
+func hasSafeHref(n *nethtml.Node) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, "href") && safeURL(a.Val) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAttr(n *nethtml.Node, key string) bool {
