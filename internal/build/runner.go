@@ -15,6 +15,7 @@ import (
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/exercise"
+	"github.com/mlcourse/course/internal/notebook"
 )
 
 // PyodideVersion is the Pyodide release the in-page runner loads; the files
@@ -252,12 +253,20 @@ func checkEmbedded(fsys fs.FS, set *exercise.Set, dl *diag.List) {
 				slugs = append(slugs, m[1])
 			}
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+		isNotebook := strings.HasSuffix(p, ".ipynb")
+		if d.IsDir() || !strings.HasSuffix(p, ".md") && !isNotebook {
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil
+		}
+		if isNotebook { // its markdown cells, as a lesson shows them
+			nb, _ := notebook.Parse(p, src)
+			if nb == nil {
+				return nil // reported by the build
+			}
+			src = nb.Body
 		}
 		for _, m := range exerciseLine.FindAllSubmatch(src, -1) {
 			embedded[string(m[1])] = true
