@@ -220,6 +220,9 @@ func estimateWords(body []byte) int {
 			fence = string(t[:3])
 			continue
 		}
+		if bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(bytes.TrimRight(t, " \r"), []byte("-->")) {
+			continue // a comment line, such as a notebook cell's embed marker, is not read
+		}
 		for _, c := range line {
 			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 			if letter && !in {
