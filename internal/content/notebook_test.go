@@ -62,3 +62,20 @@ func TestNotebookMetadataIsCheckedAsFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// metadata.course is JSON read by the front matter's YAML parser: every
+// JSON spelling must mean what it means in JSON.
+func TestNotebookMetadataReadsAnyJSON(t *testing.T) {
+	c, dl := load(t, map[string]string{
+		"content/1-m/_index.md": "---\ntitle: M\n---\n",
+		"content/1-m/01-nb.ipynb": "{\"cells\": [{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# T\"]}],\n" +
+			"\t\"metadata\": {\"course\": {\n\t\t\"summary\": \"caf\\u00e9 a\\/b \\\"q\\\" \\\\ x\",\n\t\t\"objectives\": [\"a\", \"b\"], \"minutes\": 10}}, \"nbformat\": 4}\n",
+	}, false)
+	if dl.Len() > 0 {
+		t.Fatal(dl)
+	}
+	m := c.PageByRef("m/nb").Meta
+	if m.Summary != `café a/b "q" \ x` || strings.Join(m.Objectives, "|") != "a|b" || m.Minutes != 10 {
+		t.Errorf("meta = %+v", m)
+	}
+}

@@ -196,7 +196,9 @@ func Parse(file string, src []byte) (*Notebook, []diag.Diagnostic) {
 			report(c.start, diag.Error, `write "course": {"summary": "…", "minutes": 20}`, "metadata.course is %s, not an object", kindName(c.kind))
 		} else {
 			line, col := diag.LineCol(src, c.start)
-			nb.Course = strings.Repeat(" ", col-1) + string(src[c.start:c.end])
+			// Tabs between JSON tokens would be YAML errors; as spaces they keep
+			// every column (a JSON string holds no raw tab).
+			nb.Course = strings.Repeat(" ", col-1) + jsonAsYAML(string(src[c.start:c.end]))
 			nb.CourseLine = line
 			if t := c.get("title"); t != nil && t.kind == 's' && strings.TrimSpace(t.str) != "" {
 				nb.Title, nb.TitleOffset = strings.TrimSpace(t.str), t.start
@@ -240,6 +242,30 @@ func Parse(file string, src []byte) (*Notebook, []diag.Diagnostic) {
 		return nil, probs
 	}
 	return nb, probs
+}
+
+// jsonAsYAML returns JSON text as text YAML reads the same: tabs between
+// tokens become spaces, which keeps every column (a JSON string holds no
+// raw tab), and the escape \/, which YAML lacks, becomes \x2f.
+func jsonAsYAML(s string) string {
+	s = strings.ReplaceAll(s, "\t", " ")
+	if !strings.Contains(s, `\/`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			if s[i+1] == '/' {
+				b.WriteString(`\x2f`)
+			} else {
+				b.WriteString(s[i : i+2])
+			}
+			i++
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func language(meta *value) string {
