@@ -11,10 +11,11 @@
 // HTML. Pos maps an offset in Body back to the file's line and column, so
 // a broken link in a cell is reported where it is in the .ipynb.
 //
-// The title is metadata.title, else the first heading of the first
-// markdown cell (that heading is then left out of the body: the page shows
-// the title). metadata.course holds the other front-matter keys, checked
-// as front matter is (Course, CourseLine).
+// The title is metadata.course.title, else metadata.title, else the first
+// heading of the first markdown cell (a first heading that is the title is
+// left out of the body: the page shows the title). metadata.course holds
+// the other front-matter keys, checked as front matter is (Course,
+// CourseLine).
 //
 // # Cells and outputs
 //
@@ -25,9 +26,12 @@
 // display_data by MIME priority — image/svg+xml, image/png, image/jpeg,
 // image/gif (written as content-hashed files beside the page, with width
 // and height, never inlined), text/html (sanitised: tables and text kept,
-// scripts, styles, event handlers and foreign URLs dropped), text/markdown
-// (through the page's markdown), text/latex (through the course's KaTeX),
-// text/plain — and errors with their traceback's ANSI colours as classes.
+// scripts, styles, ids, event handlers and foreign URLs dropped; inlined
+// images written as files), text/markdown (through the page's markdown),
+// text/latex (through the course's KaTeX; shown as source, with a warning,
+// when KaTeX cannot render it), text/plain — and errors with their
+// traceback's ANSI colours as classes. Long outputs scroll (the theme's
+// css/notebook.css).
 // Raw cells are left out, as Jupyter's HTML export leaves them out.
 //
 // Cell tags, as Jupyter Book names them: remove-cell, remove-input,
@@ -65,10 +69,9 @@ type Notebook struct {
 	File string
 	Src  []byte
 
-	// Title is metadata.title or the first heading; TitleOffset is where
-	// it is in the file (0 when there is none).
-	Title       string
-	TitleOffset int
+	// Title is metadata.course.title, else metadata.title, else the first
+	// heading of the first markdown cell.
+	Title string
 	// Course is metadata.course as YAML text (JSON is YAML), preceded by
 	// spaces up to its column so that the positions a YAML parser reports
 	// are the file's from CourseLine on; "" when absent.
@@ -140,7 +143,7 @@ type embedPart struct {
 	out  int
 }
 
-// Stream names and tags.
+// The cell tags that change how a cell shows, as Jupyter Book names them.
 const (
 	TagRemoveCell   = "remove-cell"
 	TagRemoveInput  = "remove-input"
@@ -188,7 +191,7 @@ func Parse(file string, src []byte) (*Notebook, []diag.Diagnostic) {
 		if t.kind != 's' {
 			report(t.start, diag.Error, `write "title": "…"`, "metadata.title is %s, not a string", kindName(t.kind))
 		} else {
-			nb.Title, nb.TitleOffset = strings.TrimSpace(t.str), t.start
+			nb.Title = strings.TrimSpace(t.str)
 		}
 	}
 	if c := meta.get("course"); c != nil {
@@ -201,7 +204,7 @@ func Parse(file string, src []byte) (*Notebook, []diag.Diagnostic) {
 			nb.Course = strings.Repeat(" ", col-1) + jsonAsYAML(string(src[c.start:c.end]))
 			nb.CourseLine = line
 			if t := c.get("title"); t != nil && t.kind == 's' && strings.TrimSpace(t.str) != "" {
-				nb.Title, nb.TitleOffset = strings.TrimSpace(t.str), t.start
+				nb.Title = strings.TrimSpace(t.str)
 			}
 		}
 	}
@@ -497,7 +500,6 @@ func (b *bodyBuilder) findTitle(c *Cell) int {
 		switch b.nb.Title {
 		case "":
 			b.nb.Title = text
-			b.nb.TitleOffset = decodedToRaw(b.nb.Src, l.v, l.from)
 		case text:
 		default:
 			return -1
