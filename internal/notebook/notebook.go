@@ -34,9 +34,9 @@
 // css/notebook.css).
 // Raw cells are left out, as Jupyter's HTML export leaves them out.
 //
-// Cell tags, as Jupyter Book names them: remove-cell, remove-input,
-// remove-output leave that part out; hide-input and hide-output put it in a
-// closed <details>.
+// Cell tags, as Jupyter Book names them (also with underscores):
+// remove-cell, remove-input, remove-output leave that part out; hide-input,
+// hide-output and hide-cell put it in a closed <details>.
 //
 // # Attachments
 //
@@ -150,6 +150,7 @@ const (
 	TagRemoveOutput = "remove-output"
 	TagHideInput    = "hide-input"
 	TagHideOutput   = "hide-output"
+	TagHideCell     = "hide-cell"
 )
 
 // Parse reads a notebook. It returns nil and the diagnostics when the file
@@ -336,7 +337,8 @@ func readCell(nb *Notebook, i int, cv *value) (*Cell, []problem) {
 			}
 			for _, tag := range tags.vals {
 				if tag.kind == 's' {
-					c.Tags[tag.str] = true
+					// Early Jupyter Book spelled them remove_cell, hide_input, ….
+					c.Tags[strings.ReplaceAll(tag.str, "_", "-")] = true
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"os"
@@ -95,6 +96,8 @@ func TestNotebookRendersAsJupyterShowsIt(t *testing.T) {
 		{name: "hide-input folds the input", want: []string{`<details class="nb-toggle"><summary>Show code</summary><figure class="code nb-input"`, "folded_input", "</details>", "input folded"}},
 		{name: "hide-output folds the outputs", want: []string{"folded_output", `<details class="nb-outputs nb-toggle"><summary>Show output</summary>`, "output folded", "</details>"}},
 		{name: "raw cells are left out", notWant: []string{"raw text never shown"}},
+		{name: "hide-cell folds input and output together", want: []string{`<div class="nb-cell"><details class="nb-toggle"><summary>Show code cell</summary><figure`, "whole_cell_hidden", "cell folded", "</details></div>"}},
+		{name: "tags may be written with underscores", want: []string{"underscored = 7"}, notWant: []string{"underscore removed"}},
 		{name: "a code fence left open ends with its cell", want: []string{"an_unclosed_fence = True", `<h2 id="after-the-fence"`}},
 	}
 	for _, tc := range cases {
@@ -247,7 +250,7 @@ func TestParseNeverPanics(t *testing.T) {
 	}
 	// Every prefix of a valid notebook is a clean error (or, for the
 	// whole file, a notebook).
-	for n := 0; n < len(src); n += 7 {
+	for n := 0; n <= bytes.LastIndexByte(src, '}'); n += 7 { // a prefix without the closing }
 		nb, probs := Parse("x.ipynb", src[:n])
 		if nb != nil || len(probs) == 0 {
 			t.Fatalf("prefix of %d bytes: notebook %v, %d problems", n, nb != nil, len(probs))

@@ -66,6 +66,9 @@ func (nb *Notebook) Render(h Hooks) (markdown.Embeds, []diag.Diagnostic) {
 					b.WriteString("</div>")
 				}
 			}
+			if e.cell.Tags[TagHideCell] {
+				b.WriteString("</details>")
+			}
 			b.WriteString("</div>")
 		case "md":
 			b.WriteString(`<div class="nb-output nb-markdown">`)
@@ -104,6 +107,9 @@ func prompt(c *Cell) string {
 
 func (r *renderer) input(b *strings.Builder, c *Cell) {
 	b.WriteString(`<div class="nb-cell">`)
+	if c.Tags[TagHideCell] {
+		b.WriteString(`<details class="nb-toggle"><summary>Show code cell</summary>`)
+	}
 	if !c.Tags[TagRemoveInput] {
 		hide := c.Tags[TagHideInput]
 		if hide {
