@@ -11,7 +11,9 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // bigNotebook returns a notebook of about size bytes with images PNG plots
@@ -55,8 +57,8 @@ func bigNotebook(t testing.TB, images, size int) []byte {
 }
 
 // BenchmarkNotebook4MB100ImagesWarm rebuilds, warm, a course whose lesson
-// is a 4 MB notebook with 100 images: what the preview does when the
-// notebook is saved. The issue's budget is 200 ms.
+// is a 4 MB notebook with 100 images, after each save of the notebook:
+// what the preview does. The issue's budget is 200 ms.
 func BenchmarkNotebook4MB100ImagesWarm(b *testing.B) {
 	dir := b.TempDir()
 	nb := bigNotebook(b, 100, 4<<20)
@@ -84,15 +86,34 @@ func BenchmarkNotebook4MB100ImagesWarm(b *testing.B) {
 	if n := len(prev.Site.Files); n < 100 {
 		b.Fatalf("only %d files", n)
 	}
+	// Each rebuild follows a save of the notebook (one stored output
+	// changed), as in the preview: an unchanged notebook is carried over.
+	path := filepath.Join(dir, "content/01-m/01-big.ipynb")
+	saved := [2][]byte{nb, bytes.Replace(nb, []byte(`"0.5\n"`), []byte(`"9.5\n"`), 1)}
+	if bytes.Equal(saved[0], saved[1]) {
+		b.Fatal("the notebook has no output to change")
+	}
 	b.ResetTimer()
-	cpu := cpuTime()
+	var cpu time.Duration
 	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if err := os.WriteFile(path, saved[(i+1)%2], 0o644); err != nil {
+			b.Fatal(err)
+		}
+		c := cpuTime()
+		b.StartTimer()
 		res := bl.Rebuild(prev)
+		b.StopTimer()
+		cpu += cpuTime() - c
+		b.StartTimer()
 		if !res.OK() {
 			b.Fatal(res.Diags)
 		}
+		if !strings.Contains(string(res.Site.Files["m/big/index.html"]), []string{"0.5\n", "9.5\n"}[(i+1)%2]) {
+			b.Fatal("the saved notebook was not rendered again")
+		}
 		prev = res
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(len(nb))/(1<<20), "MB")
 }

@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -221,4 +223,52 @@ func TestLineDiff(t *testing.T) {
 			t.Errorf("lineDiff(%q, %q) =\n%s\nwant\n%s", tc.a, tc.b, got, tc.want)
 		}
 	}
+}
+
+func TestRebuildCarriesOverAnUnchangedNotebookWithItsImages(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, "testdata/notebook.txt", dir)
+	nbFile := filepath.Join(dir, "content/01-nb/02-plots.ipynb")
+	nb, err := os.ReadFile("../notebook/testdata/outputs.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(nbFile, nb, 0o644)
+	b := newBuilder(t, Options{Source: dir})
+	first := b.Build()
+	if !first.OK() {
+		t.Fatal(first.Diags)
+	}
+	same := func(res *Result) {
+		t.Helper()
+		fresh := newBuilder(t, Options{Source: dir}).Build()
+		if fmt.Sprint(fresh.Site.Paths()) != fmt.Sprint(res.Site.Paths()) {
+			t.Fatalf("files differ from a fresh build:\n%v\n%v", fresh.Site.Paths(), res.Site.Paths())
+		}
+		for p, want := range fresh.Site.Files {
+			if !bytes.Equal(want, res.Site.Files[p]) {
+				t.Errorf("%s differs from a fresh build", p)
+			}
+		}
+	}
+	// An edit elsewhere: the notebook's page and images are carried over.
+	intro := filepath.Join(dir, "content/01-nb/01-intro.md")
+	data, _ := os.ReadFile(intro)
+	os.WriteFile(intro, append(data, []byte("\nMore.\n")...), 0o644)
+	second := b.Rebuild(first)
+	if !second.OK() || second.Reused == 0 {
+		t.Fatalf("reused %d pages\n%v", second.Reused, second.Diags)
+	}
+	if len(second.pageCache.Entries["content/01-nb/02-plots.ipynb"].Files) != 6 {
+		t.Errorf("the notebook's cache entry lists %v, want its 6 files", second.pageCache.Entries["content/01-nb/02-plots.ipynb"].Files)
+	}
+	same(second)
+	// A changed output of the same length (the body of markers is the same):
+	// rendered again.
+	os.WriteFile(nbFile, bytes.Replace(nb, []byte(`"careful\n"`), []byte(`"CAREFUL\n"`), 1), 0o644)
+	third := b.Rebuild(second)
+	if !third.OK() || !strings.Contains(string(third.Site.Files["nb/plots/index.html"]), "CAREFUL") {
+		t.Fatalf("a changed output is not shown\n%v", third.Diags)
+	}
+	same(third)
 }

@@ -38,6 +38,9 @@ type PageEntry struct {
 	Links  []markdown.Link
 	IDs    []string
 	Search [][]byte // the page's search-index sections, encoded
+	// Files are the files a notebook page wrote beside itself (its
+	// images), carried over with it.
+	Files []string
 	// html is the page's converted markdown, kept (in memory only: gob
 	// skips it) when Options.KeepHTML is set, so that print pages can be
 	// rendered again without converting carried-over pages.
@@ -68,17 +71,18 @@ func pageKey(global []byte, p *content.Page) string {
 	h.Write(meta)
 	fmt.Fprintf(h, "\x00%d\x00", len(p.Body))
 	h.Write(p.Body)
+	if p.Notebook != nil {
+		// Its body holds markers where the cells go: the cells and
+		// outputs are in the file.
+		fmt.Fprintf(h, "\x00notebook %d\x00", len(p.Notebook.Src))
+		h.Write(p.Notebook.Src)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // cached returns the previous entry of p when its key is unchanged.
 func (b *builder) cached(p *content.Page, key string) *PageEntry {
 	if b.opts.Cache == nil || b.opts.Cache.Entries == nil {
-		return nil
-	}
-	if p.Notebook != nil {
-		// A notebook writes files beside its page (its images), which
-		// the sink would have to carry over too: it is always rendered.
 		return nil
 	}
 	e := b.opts.Cache.Entries[p.File]

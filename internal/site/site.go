@@ -108,6 +108,7 @@ type rendered struct {
 	html   []byte
 	links  []markdown.Link
 	ids    map[string]bool
+	files  []string // written beside the page (a notebook's images)
 	// search holds the page's search-index sections, each encoded as
 	// JSON without its page number: `"h":…,"a":…,"x":…}`.
 	search [][]byte
@@ -167,7 +168,7 @@ func (b *builder) newCache() *PageCache {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search}
+		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files}
 		if b.opts.KeepHTML {
 			pc.Entries[r.page.File].html = r.html
 		}

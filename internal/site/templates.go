@@ -333,16 +333,16 @@ func (b *builder) renderPages() {
 		p := seq[i]
 		key := pageKey(global, p)
 		var r *rendered
-		if e := b.cached(p, key); e != nil && b.reuse(outPath(p.URL)) {
+		if e := b.cached(p, key); e != nil && b.reuseAll(e.Files) && b.reuse(outPath(p.URL)) {
 			ids := make(map[string]bool, len(e.IDs))
 			for _, id := range e.IDs {
 				ids[id] = true
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html, files: e.Files}
 			b.pages[i] = r
 		} else {
-			res := b.convertPage(p)
-			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections)}
+			res, files := b.convertPage(p)
+			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
 			b.pages[i] = r
 			b.renderPage(i, r, res)
 			r.html = res.HTML
@@ -399,29 +399,43 @@ func (b *builder) scripts(p *content.Page, declared []string) []string {
 	return urls
 }
 
-// convertPage converts a page's markdown and reports its problems.
-func (b *builder) convertPage(p *content.Page) *markdown.Result {
+// convertPage converts a page's markdown and reports its problems. It
+// returns the files it wrote beside the page (a notebook's images).
+func (b *builder) convertPage(p *content.Page) (*markdown.Result, []string) {
 	start := time.Now()
-	res := b.convert(p, true)
+	res, files := b.convert(p, true)
 	b.timings().Add("markdown (sum over workers)", time.Since(start))
 	for _, pr := range res.Problems {
 		line, col := p.LineCol(pr.Offset)
 		b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
 	}
-	return res
+	return res, files
+}
+
+// reuseAll carries over every one of paths from the previous build, or
+// reports false.
+func (b *builder) reuseAll(paths []string) bool {
+	for _, p := range paths {
+		if !b.reuse(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // convert converts a page: its markdown, and for a notebook its cells and
 // outputs, whose files (extracted attachments and output images) it
-// writes beside the page. report says whether to report the notebook's
-// problems (once per build).
-func (b *builder) convert(p *content.Page, report bool) *markdown.Result {
+// writes beside the page and returns (sorted). report says whether to
+// report the notebook's problems (once per build).
+func (b *builder) convert(p *content.Page, report bool) (*markdown.Result, []string) {
 	nb := p.Notebook
 	if nb == nil {
-		return b.conv.Convert(p.Body, b.resolver(p))
+		return b.conv.Convert(p.Body, b.resolver(p)), nil
 	}
+	files := map[string]bool{}
 	put := func(name string, data []byte) string {
 		out := p.URL + name
+		files[out] = true
 		b.mu.Lock()
 		done := b.written[out]
 		b.mu.Unlock()
@@ -448,7 +462,7 @@ func (b *builder) convert(p *content.Page, report bool) *markdown.Result {
 			b.dl.Add(d)
 		}
 	}
-	return b.conv.ConvertEmbeds(p.Body, b.resolver(p), embeds)
+	return b.conv.ConvertEmbeds(p.Body, b.resolver(p), embeds), slices.Sorted(maps.Keys(files))
 }
 
 // hasNotebook reports whether any of pages is a notebook lesson.
@@ -477,7 +491,8 @@ func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
 		if r.html == nil {
 			start := time.Now()
-			r.html = b.convert(r.page, false).HTML
+			res, _ := b.convert(r.page, false)
+			r.html = res.HTML
 			b.timings().Add("markdown (sum over workers)", time.Since(start))
 		}
 	}
