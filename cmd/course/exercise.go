@@ -500,16 +500,21 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "course test: unexpected argument %q\n", pos[1])
 		return exitUsage
 	}
+	ctx, cancel := interruptible()
+	defer cancel()
 	exs, err := env.set.Select(pos[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "course test: %v\n", err)
 		if pos[0] == "all" && len(env.set.Exercises) == 0 && !env.dl.HasErrors() {
+			// A course of lessons only (notebooks, an imported book) may
+			// still have code to run.
+			if !*noBlocks && !lessonBlocks(ctx, env, "all", stdout, *workers, nil, &timeLog{}) {
+				return exitContent
+			}
 			return exitOK
 		}
 		return exitUsage
 	}
-	ctx, cancel := interruptible()
-	defer cancel()
 	if *mutants {
 		return runMutants(ctx, env, exs, *onlyRuntime, *workers, *minShare, stdout, stderr)
 	}

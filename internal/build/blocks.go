@@ -28,16 +28,26 @@ type Block struct {
 	Requires []string
 	Timeout  time.Duration
 	Output   *string // the expected output, or nil
+	// check, when set, judges the output instead of Output (a notebook's
+	// run reports every cell at once; see notebookBlock).
+	check func(out string) error
 }
 
 // Name is "file:line".
 func (b Block) Name() string { return fmt.Sprintf("%s:%d", b.File, b.Line) }
 
-// Blocks returns every runnable block of the course's pages, in page order.
+// Blocks returns every runnable block of the course's pages, in page order,
+// and a block for each notebook lesson whose metadata.course sets test.
 func Blocks(c *content.Course) []Block {
 	conv := markdown.New(markdown.Options{})
 	var out []Block
 	for _, p := range c.Pages {
+		if p.Notebook != nil {
+			if p.Meta.Test {
+				out = append(out, notebookBlock(p))
+			}
+			continue
+		}
 		r := conv.Convert(p.Body, nil)
 		for _, code := range r.Code {
 			if !code.Run {
@@ -101,6 +111,9 @@ func (b Block) RunForked(ctx context.Context, python []string, forks *exercise.F
 	}
 	text := out.String()
 	if ctx.Err() == context.DeadlineExceeded {
+		if b.check != nil {
+			return text, fmt.Errorf("%s: the notebook's cells ran past %s; tag slow cells skip-execution, or make them faster", b.Name(), b.Timeout)
+		}
 		return text, fmt.Errorf("%s: timed out after %s; raise it with timeout=N in the info string, or make the code faster", b.Name(), b.Timeout)
 	}
 	if err != nil {
@@ -109,6 +122,12 @@ func (b Block) RunForked(ctx context.Context, python []string, forks *exercise.F
 			return text, fmt.Errorf("%s: the block failed (%v):\n%s", b.Name(), err, lastLines(text, 20))
 		}
 		return text, fmt.Errorf("%s: %v", b.Name(), err)
+	}
+	if b.check != nil {
+		if err := b.check(text); err != nil {
+			return text, fmt.Errorf("%s: %v", b.Name(), err)
+		}
+		return text, nil
 	}
 	if b.Output != nil && strings.TrimRight(text, "\n") != strings.TrimRight(*b.Output, "\n") {
 		return text, fmt.Errorf("%s: the output differs from the ```output block after it\n--- printed\n%s\n--- expected\n%s\n(update the output block, or fix the code)",

@@ -15,6 +15,7 @@ import (
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/exercise"
+	"github.com/mlcourse/course/internal/notebook"
 )
 
 // PyodideVersion is the Pyodide release the in-page runner loads; the files
@@ -255,14 +256,24 @@ func (b *Builder) checkEmbedded(set *exercise.Set, dl *diag.List) {
 				slugs = append(slugs, m[1])
 			}
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+		isNotebook := strings.HasSuffix(p, ".ipynb")
+		if d.IsDir() || !strings.HasSuffix(p, ".md") && !isNotebook {
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil
 		}
-		for _, id := range b.embedded(p, src, next) {
+		for _, id := range b.embedded(p, src, next, func() []byte {
+			if !isNotebook {
+				return src
+			}
+			nb, _ := notebook.Parse(p, src) // its markdown cells, as a lesson shows them
+			if nb == nil {
+				return nil // reported by the build
+			}
+			return nb.Body
+		}) {
 			embedded[id] = true
 		}
 		return nil

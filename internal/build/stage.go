@@ -70,13 +70,13 @@ type embedScan struct {
 
 // embedded returns the exercise ids the file embeds, scanning src only
 // when it is not the bytes of the previous scan.
-func (b *Builder) embedded(file string, src []byte, next map[string]embedScan) []string {
+func (b *Builder) embedded(file string, src []byte, next map[string]embedScan, body func() []byte) []string {
 	if e, ok := b.embeds[file]; ok && sameBytes(e.src, src) {
 		next[file] = e
 		return e.ids
 	}
 	e := embedScan{src: src}
-	for _, m := range exerciseLine.FindAllSubmatch(src, -1) {
+	for _, m := range exerciseLine.FindAllSubmatch(body(), -1) {
 		e.ids = append(e.ids, string(m[1]))
 	}
 	next[file] = e

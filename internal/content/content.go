@@ -5,6 +5,7 @@
 //	content/_index.md                 the home page (optional)
 //	content/NN-module/_index.md       a module page (required per module)
 //	content/NN-module/NN-lesson.md    a lesson
+//	content/NN-module/NN-lesson.ipynb a lesson from a Jupyter notebook
 //	content/NN-module/img/plot.svg    any other file: copied next to the pages
 //
 // NN is one or more digits followed by "-" or "_". Order comes from the
@@ -22,8 +23,24 @@
 // prerequisites (list of lesson references: "module/lesson" slugs, e.g.
 // "loss-functions/what-is-a-loss", or a relative path to the .md file),
 // minutes (estimated time), weight (order among equal numbers), draft
-// (left out unless --drafts). Any other key is an error. The front matter is
+// (left out unless --drafts), and in a notebook only test (see below).
+// Any other key is an error. The front matter is
 // blanked out of the body, so line numbers in the body are the file's.
+//
+// # Notebooks
+//
+// A lesson may be a Jupyter notebook (nbformat 4), read by package
+// notebook: it takes its place among the lessons by its number like a .md
+// file. Its title is the course metadata's title, else metadata.title,
+// else the first heading of its first markdown cell; metadata.course holds
+// the other keys above, as a JSON object checked as front matter is:
+//
+//	"metadata": {"course": {"summary": "…", "minutes": 20, "prerequisites": ["basics/tensors"]}}
+//
+// "test": true has `course test` run the notebook's code cells in order in
+// one Python process and compare their text outputs with the stored ones
+// (many notebooks need data or hardware a test machine lacks, so it is
+// opt-in).
 //
 // Loading is pure: an fs.FS in, a Course out, with every problem collected
 // into a diag.List with file:line:col.
@@ -44,6 +61,7 @@ import (
 
 	"github.com/mlcourse/course/internal/config"
 	"github.com/mlcourse/course/internal/diag"
+	"github.com/mlcourse/course/internal/notebook"
 )
 
 // Dir is the folder, under the project root, that holds the markdown.
@@ -104,6 +122,18 @@ type Page struct {
 	Module *Module
 	// Synthetic is true for a home page made up because content/_index.md is missing.
 	Synthetic bool
+	// Notebook is set for a lesson read from a .ipynb file: Body is then
+	// its markdown (see package notebook), not the file.
+	Notebook *notebook.Notebook
+}
+
+// LineCol returns the 1-based line and column in the page's file of byte
+// offset off of its Body.
+func (p *Page) LineCol(off int) (line, col int) {
+	if p.Notebook != nil {
+		return p.Notebook.Pos(off)
+	}
+	return diag.LineCol(p.Body, off)
 }
 
 // Asset is a file copied verbatim.
@@ -228,9 +258,9 @@ func LoadMemo(fsys fs.FS, cfg *config.Config, dl *diag.List, memo *Memo) *Course
 			c.Modules = append(c.Modules, m)
 		case name == "_index.md":
 			c.Home = c.loadPage(fsys, full, KindHome, dl)
-		case strings.HasSuffix(name, ".md"):
+		case strings.HasSuffix(name, ".md"), strings.HasSuffix(name, ".ipynb"):
 			dl.Add(diag.Diagnostic{File: full, Msg: "a lesson must be inside a module folder",
-				Hint: "move it to content/NN-module/NN-lesson.md"})
+				Hint: "move it to content/NN-module/NN-lesson" + path.Ext(name)})
 		default:
 			c.addAsset(full, name)
 		}
@@ -346,8 +376,9 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 			loadAssetDir(fsys, c, full, dl)
 		case ename == "_index.md":
 			mod.Index = c.loadPage(fsys, full, KindModule, dl)
-		case strings.HasSuffix(ename, ".md"):
-			base := strings.TrimSuffix(ename, ".md")
+		case strings.HasSuffix(ename, ".md"), strings.HasSuffix(ename, ".ipynb"):
+			ext := path.Ext(ename)
+			base := strings.TrimSuffix(ename, ext)
 			pm := prefixRe.FindStringSubmatch(base)
 			if pm == nil {
 				dl.Add(diag.Diagnostic{File: full, Severity: diag.Warning,
@@ -356,9 +387,9 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 				pm = []string{base, strconv.Itoa(unnumbered), base}
 			}
 			if !slugRe.MatchString(pm[2]) {
-				rename := pm[1] + "-" + slugify(pm[2]) + ".md"
+				rename := pm[1] + "-" + slugify(pm[2]) + ext
 				if pm[0] == pm[2] { // unnumbered
-					rename = slugify(pm[2]) + ".md"
+					rename = slugify(pm[2]) + ext
 				}
 				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("lesson slug %q is not lowercase letters, digits and dashes", pm[2]),
 					Hint: "rename the file to " + rename})
@@ -370,7 +401,12 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 				continue
 			}
 			lessonSlugs[pm[2]] = full
-			p := c.loadPage(fsys, full, KindLesson, dl)
+			var p *Page
+			if ext == ".ipynb" {
+				p = loadNotebook(fsys, full, dl)
+			} else {
+				p = c.loadPage(fsys, full, KindLesson, dl)
+			}
 			if p == nil {
 				continue
 			}
@@ -485,6 +521,10 @@ func parsePage(file string, kind Kind, src []byte, dl *diag.List) *Page {
 	if p.Meta.Minutes < 0 {
 		dl.Add(diag.Diagnostic{File: file, Line: p.Meta.KeyLines["minutes"], Msg: "minutes must not be negative"})
 	}
+	if line, ok := p.Meta.KeyLines["test"]; ok {
+		dl.Add(diag.Diagnostic{File: file, Line: line, Msg: "test applies to notebook lessons only",
+			Hint: "mark the code blocks that course test runs with {run}, e.g. ```python {run}"})
+	}
 	return p
 }
 
@@ -560,7 +600,7 @@ func (c *Course) Refs() []string {
 // ResolvePrereq finds the page a prerequisite of page p names: a reference
 // ("module/lesson") or a path relative to p's file.
 func (c *Course) ResolvePrereq(p *Page, ref string) *Page {
-	if strings.HasSuffix(ref, ".md") {
+	if strings.HasSuffix(ref, ".md") || strings.HasSuffix(ref, ".ipynb") {
 		return c.byFile[path.Join(path.Dir(p.File), ref)]
 	}
 	return c.PageByRef(ref)
@@ -586,4 +626,32 @@ func validUTF8SameLength(src []byte) []byte {
 		src = src[n:]
 	}
 	return out
+}
+
+// loadNotebook reads a lesson from a Jupyter notebook.
+func loadNotebook(fsys fs.FS, file string, dl *diag.List) *Page {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		dl.Add(diag.Diagnostic{File: file, Msg: "cannot read: " + err.Error()})
+		return nil
+	}
+	nb, probs := notebook.Parse(file, src)
+	for _, d := range probs {
+		dl.Add(d)
+	}
+	if nb == nil {
+		return nil
+	}
+	p := &Page{File: file, Kind: KindLesson, Body: nb.Body, Notebook: nb}
+	p.Meta.KeyLines = map[string]int{}
+	if nb.Course != "" {
+		p.Meta, _ = parseFrontMatter(file, []byte(nb.Course), nb.CourseLine, "yaml", dl)
+	}
+	if p.Meta.Title == "" {
+		p.Meta.Title = nb.Title
+	}
+	if p.Meta.Minutes < 0 {
+		dl.Add(diag.Diagnostic{File: file, Line: p.Meta.KeyLines["minutes"], Msg: "minutes must not be negative"})
+	}
+	return p
 }

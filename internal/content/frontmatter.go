@@ -23,6 +23,10 @@ type FrontMatter struct {
 	Minutes       int      `yaml:"minutes" toml:"minutes"`
 	Weight        int      `yaml:"weight" toml:"weight"`
 	Draft         bool     `yaml:"draft" toml:"draft"`
+	// Test, in a notebook's metadata.course only, has `course test` run
+	// the notebook's code cells and compare their text outputs with the
+	// stored ones.
+	Test bool `yaml:"test" toml:"test"`
 
 	// KeyLines maps each key present to its 1-based line in the file.
 	KeyLines map[string]int `yaml:"-" toml:"-"`
@@ -32,7 +36,7 @@ type FrontMatter struct {
 
 var knownKeys = map[string]bool{
 	"title": true, "summary": true, "objectives": true, "prerequisites": true,
-	"minutes": true, "weight": true, "draft": true,
+	"minutes": true, "weight": true, "draft": true, "test": true,
 }
 
 func knownKeyList() string {

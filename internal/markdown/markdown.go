@@ -211,11 +211,17 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // Convert converts one page. src must not be modified while Convert runs.
 // resolve rewrites relative links (nil leaves them as written).
 func (c *Converter) Convert(src []byte, resolve LinkResolver) *Result {
+	return c.ConvertEmbeds(src, resolve, nil)
+}
+
+// ConvertEmbeds converts one page whose source holds embed markers (see
+// Embeds).
+func (c *Converter) ConvertEmbeds(src []byte, resolve LinkResolver, embeds Embeds) *Result {
 	res := &Result{IDs: map[string]bool{}}
 	ids := newIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	w := &walker{c: c, src: src, res: res, resolve: resolve, doc: doc}
+	w := &walker{c: c, src: src, res: res, resolve: resolve, doc: doc, embeds: embeds}
 	w.transform(doc)
 	w.collect(doc)
 	buf := bufPool.Get().(*bytes.Buffer)
@@ -236,6 +242,7 @@ type walker struct {
 	res     *Result
 	resolve LinkResolver
 	doc     ast.Node
+	embeds  Embeds
 	// ids holds the ids taken so far, for uniqueID (nil until first used).
 	ids map[string]bool
 }
@@ -279,6 +286,7 @@ func (w *walker) transform(doc ast.Node) {
 	var directives []*Directive
 	var links []ast.Node
 	var paras []*ast.Paragraph
+	var htmlBlocks []*ast.HTMLBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -300,6 +308,10 @@ func (w *walker) transform(doc ast.Node) {
 			links = append(links, n)
 		case *ast.Paragraph:
 			paras = append(paras, n)
+		case *ast.HTMLBlock:
+			if len(w.embeds) > 0 {
+				htmlBlocks = append(htmlBlocks, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -338,6 +350,9 @@ func (w *walker) transform(doc ast.Node) {
 	}
 	for _, p := range paras {
 		w.figure(p)
+	}
+	for _, n := range htmlBlocks {
+		w.embed(n)
 	}
 }
 
@@ -792,6 +807,10 @@ func (w *walker) collect(doc ast.Node) {
 				seg := n.Segments.At(i)
 				htmlIDs(seg.Value(w.src), w.res.IDs)
 			}
+		case *Embed:
+			if strings.Contains(n.HTML, "id=") || strings.Contains(n.HTML, "name=") {
+				htmlIDs([]byte(n.HTML), w.res.IDs)
+			}
 		case *extast.FootnoteLink:
 			w.res.IDs[fmt.Sprintf("fnref:%d", n.Index)] = true
 		case *extast.Footnote:
@@ -817,7 +836,7 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(c.Value)
-		case *CodeBlock, *Math, *MathBlock:
+		case *CodeBlock, *Math, *MathBlock, *Embed:
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			b.Write(c.URL(src))

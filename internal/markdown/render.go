@@ -24,6 +24,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindDirective, r.directive)
 	reg.Register(kindWrapper, r.wrapper)
 	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(KindEmbed, r.embed)
 }
 
 func (r *nodeRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

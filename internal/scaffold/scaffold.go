@@ -104,8 +104,9 @@ func Lesson(root, module, title, slug string) (string, error) {
 	}
 	next, width := 1, 2
 	for _, e := range entries {
-		m := prefixRe.FindStringSubmatch(strings.TrimSuffix(e.Name(), ".md"))
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || m == nil {
+		ext := filepath.Ext(e.Name()) // lessons are .md files and notebooks
+		m := prefixRe.FindStringSubmatch(strings.TrimSuffix(e.Name(), ext))
+		if e.IsDir() || ext != ".md" && ext != ".ipynb" || m == nil {
 			continue
 		}
 		if m[2] == slug {

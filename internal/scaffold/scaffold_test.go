@@ -103,3 +103,21 @@ func TestNewExerciseLoadsAndIsFlaggedUntilWritten(t *testing.T) {
 		t.Error("a bad slug was accepted")
 	}
 }
+
+func TestNewLessonComesAfterNotebooks(t *testing.T) {
+	root := project(t)
+	nb := filepath.Join(root, "content/01-loss-functions/12-plots.ipynb")
+	if err := os.WriteFile(nb, []byte(`{"cells": [], "metadata": {"title": "Plots"}, "nbformat": 4, "nbformat_minor": 5}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file, err := Lesson(root, "loss-functions", "Focal loss", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(file) != "13-focal-loss.md" {
+		t.Errorf("got %s, want the number after the notebook's (12): 13-focal-loss.md", filepath.Base(file))
+	}
+	if _, err := Lesson(root, "loss-functions", "Plots", ""); err == nil {
+		t.Error("a lesson with a notebook's slug was written")
+	}
+}

@@ -39,6 +39,9 @@ type PageEntry struct {
 	Links  []markdown.Link
 	IDs    []string
 	Search [][]byte // the page's search-index sections, encoded
+	// Files are the files a notebook page wrote beside itself (its
+	// images), carried over with it.
+	Files []string
 	// html is the page's converted markdown as print pages show it (its
 	// ids prefixed), kept (in memory only: gob skips it) when
 	// Options.KeepHTML is set, so that print pages can be rendered again
@@ -79,6 +82,12 @@ func pageDigest(p *content.Page) [32]byte {
 	h.Write(meta)
 	fmt.Fprintf(h, "\x00%d\x00", len(p.Body))
 	h.Write(p.Body)
+	if p.Notebook != nil {
+		// Its body holds markers where the cells go: the cells and
+		// outputs are in the file.
+		fmt.Fprintf(h, "\x00notebook %d\x00", len(p.Notebook.Src))
+		h.Write(p.Notebook.Src)
+	}
 	var out [32]byte
 	h.Sum(out[:0])
 	return out

@@ -41,6 +41,10 @@ type PageData struct {
 	// the blocks mounted). Empty on pages without such blocks and on print
 	// pages, which show the blocks' no-script form.
 	Scripts []string
+	// Notebook is set on pages that show a notebook lesson (its own page
+	// and the print pages that hold it): base.html then loads the theme's
+	// css/notebook.css.
+	Notebook bool
 
 	// Lesson pages.
 	Objectives     []string

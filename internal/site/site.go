@@ -109,6 +109,7 @@ type rendered struct {
 	html   *string // the converted markdown as print pages show it (printHTML); nil when not held
 	links  []markdown.Link
 	ids    map[string]bool
+	files  []string // written beside the page (a notebook's images)
 	// search holds the page's search-index sections, each encoded as
 	// JSON without its page number: `"h":…,"a":…,"x":…}`.
 	search [][]byte
@@ -168,7 +169,7 @@ func (b *builder) newCache() *PageCache {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search}
+		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files}
 		if b.opts.KeepHTML {
 			pc.Entries[r.page.File].html = r.html
 		}
@@ -435,12 +436,15 @@ func parallel(n, workers int, f func(i int)) {
 func (b *builder) resolver(p *content.Page) markdown.LinkResolver {
 	dir := path.Dir(p.File)
 	return func(dest string, image bool) (string, string, string) {
+		if p.Notebook != nil && p.Notebook.Files[dest] != nil {
+			return b.abs(p.URL + dest), "", "" // an attachment, extracted
+		}
 		target, frag := dest, ""
 		if i := strings.IndexAny(target, "#?"); i >= 0 {
 			target, frag = target[:i], target[i:]
 		}
 		clean := path.Join(dir, target)
-		if strings.HasSuffix(target, ".md") {
+		if strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".ipynb") {
 			if image {
 				return "", fmt.Sprintf("image %q is a markdown file", dest), "link to an image file"
 			}
@@ -505,7 +509,7 @@ func (b *builder) checkLinks() {
 				target = target[:i]
 			}
 			report := func(msg, hint string) {
-				line, col := diag.LineCol(p.Body, l.Offset) // only on a problem: it scans the page
+				line, col := p.LineCol(l.Offset) // only on a problem: it scans the page
 				b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: msg, Hint: hint})
 			}
 			var tr *rendered

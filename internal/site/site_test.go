@@ -28,6 +28,7 @@ func TestEstimateWordsSkipsCode(t *testing.T) {
 		{"a\n```python\nx = 1 + 2\n```\nb", 2},
 		{"a\n~~~\ncode here\n~~~\nb c", 3},
 		{"$x^2$ is a square", 5},
+		{"a\n<!--embed:nb3-in-->\nb", 2},
 		{"", 0},
 	}
 	for _, tt := range tests {

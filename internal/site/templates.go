@@ -20,6 +20,7 @@ import (
 	"github.com/mlcourse/course/internal/content"
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/markdown"
+	"github.com/mlcourse/course/internal/notebook"
 )
 
 // Page kinds, each with its own template file under templates/.
@@ -261,6 +262,9 @@ func estimateWords(body []byte) int {
 			fence = string(t[:3])
 			continue
 		}
+		if bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(bytes.TrimRight(t, " \r"), []byte("-->")) {
+			continue // a comment line, such as a notebook cell's embed marker, is not read
+		}
 		for _, c := range line {
 			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 			if letter && !in {
@@ -368,16 +372,16 @@ func (b *builder) renderPages() {
 		p := seq[i]
 		key := pageKey(global, b.own[p])
 		var r *rendered
-		if e := b.cached(p, key); e != nil && b.reuse(outPath(p.URL)) {
+		if e := b.cached(p, key); e != nil && b.reuseAll(e.Files) && b.reuse(outPath(p.URL)) {
 			ids := make(map[string]bool, len(e.IDs))
 			for _, id := range e.IDs {
 				ids[id] = true
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html, files: e.Files}
 			b.pages[i] = r
 		} else {
-			res := b.convertPage(p)
-			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections)}
+			res, files := b.convertPage(p)
+			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
 			b.pages[i] = r
 			b.renderPage(i, r, res)
 			r.html = printHTML(res.HTML, p)
@@ -434,16 +438,80 @@ func (b *builder) scripts(p *content.Page, declared []string) []string {
 	return urls
 }
 
-// convertPage converts a page's markdown and reports its problems.
-func (b *builder) convertPage(p *content.Page) *markdown.Result {
+// convertPage converts a page's markdown and reports its problems. It
+// returns the files it wrote beside the page (a notebook's images).
+func (b *builder) convertPage(p *content.Page) (*markdown.Result, []string) {
 	start := time.Now()
-	res := b.conv.Convert(p.Body, b.resolver(p))
+	res, files := b.convert(p, true)
 	b.timings().Add("markdown (sum over workers)", time.Since(start))
 	for _, pr := range res.Problems {
-		line, col := diag.LineCol(p.Body, pr.Offset)
+		line, col := p.LineCol(pr.Offset)
 		b.dl.Add(diag.Diagnostic{File: p.File, Line: line, Col: col, Msg: pr.Msg, Hint: pr.Hint})
 	}
-	return res
+	return res, files
+}
+
+// reuseAll carries over every one of paths from the previous build, or
+// reports false.
+func (b *builder) reuseAll(paths []string) bool {
+	for _, p := range paths {
+		if !b.reuse(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// convert converts a page: its markdown, and for a notebook its cells and
+// outputs, whose files (extracted attachments and output images) it
+// writes beside the page and returns (sorted). report says whether to
+// report the notebook's problems (once per build).
+func (b *builder) convert(p *content.Page, report bool) (*markdown.Result, []string) {
+	nb := p.Notebook
+	if nb == nil {
+		return b.conv.Convert(p.Body, b.resolver(p)), nil
+	}
+	files := map[string]bool{}
+	put := func(name string, data []byte) string {
+		out := p.URL + name
+		files[out] = true
+		b.mu.Lock()
+		done := b.written[out]
+		b.mu.Unlock()
+		if !done {
+			b.add(out, data)
+		}
+		return b.abs(out)
+	}
+	for _, name := range slices.Sorted(maps.Keys(nb.Files)) {
+		put(name, nb.Files[name])
+	}
+	embeds, probs := nb.Render(notebook.Hooks{
+		Highlight: func(code, lang string) string {
+			if b.opts.Highlight == nil {
+				return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + `</code></pre>`
+			}
+			return b.opts.Highlight(code, lang, false, nil, 0)
+		},
+		Math: b.opts.Math,
+		File: put,
+	})
+	if report {
+		for _, d := range probs {
+			b.dl.Add(d)
+		}
+	}
+	return b.conv.ConvertEmbeds(p.Body, b.resolver(p), embeds), slices.Sorted(maps.Keys(files))
+}
+
+// hasNotebook reports whether any of pages is a notebook lesson.
+func hasNotebook(pages []*rendered) bool {
+	for _, r := range pages {
+		if r.page.Notebook != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // allReused reports whether every page was carried over unchanged.
@@ -462,7 +530,8 @@ func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
 		if r.html == nil {
 			start := time.Now()
-			r.html = printHTML(b.conv.Convert(r.page.Body, b.resolver(r.page)).HTML, r.page)
+			res, _ := b.convert(r.page, false)
+			r.html = printHTML(res.HTML, r.page)
 			b.timings().Add("markdown (sum over workers)", time.Since(start))
 		}
 	}
@@ -477,7 +546,7 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 	pd := &PageData{
 		Site: sd, Title: p.Meta.Title, URL: b.abs(p.URL), Content: template.HTML(res.HTML),
 		Module: cur, Words: words, ReadingMinutes: readingMinutes(words), Minutes: b.minutes(p),
-		Scripts: b.scripts(p, res.Scripts),
+		Scripts: b.scripts(p, res.Scripts), Notebook: p.Notebook != nil,
 	}
 	pd.Description = firstNonEmpty(p.Meta.Summary, b.c.Config.Description, p.Meta.Title)
 	if b.c.Config.BaseURL != "" {
@@ -566,7 +635,7 @@ func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
 	b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
 		Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
 		URL: b.abs(m.Slug + "/print/"), PrintSections: b.printSections(pages), PrintNote: b.printNote(),
-		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}})
+		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}, Notebook: hasNotebook(pages)})
 }
 
 // navSite is the sidebar data of pages outside modules.
@@ -664,7 +733,7 @@ func (b *builder) extras() {
 	if printAll {
 		b.execute("print", "print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
 			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
-			PrintSections: all, Breadcrumbs: []NavLink{home}})
+			PrintSections: all, Breadcrumbs: []NavLink{home}, Notebook: hasNotebook(b.pages)})
 	}
 
 	b.add(".nojekyll", nil)
