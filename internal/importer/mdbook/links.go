@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -30,6 +31,7 @@ type linkProblem struct {
 func (imp *importer) rewriteLinks(text string, inCode []bool, les *lesson) (string, []linkProblem) {
 	var problems []linkProblem
 	ls := strings.Split(text, "\n")
+	htmlBlock := false
 	for i, line := range ls {
 		if i < len(inCode) && inCode[i] {
 			continue
@@ -45,7 +47,13 @@ func (imp *importer) rewriteLinks(text string, inCode []bool, les *lesson) (stri
 			ls[i] = line[:m[4]] + fix(line[m[4]:m[5]], m[4], false) + line[m[5]:]
 			continue
 		}
-		htmlBlock := strings.HasPrefix(strings.TrimSpace(line), "<")
+		// An HTML block (a line that starts with a tag, to the next blank
+		// line) is raw: no escape is read there.
+		if t := strings.TrimSpace(line); t == "" {
+			htmlBlock = false
+		} else if len(t) > 1 && t[0] == '<' && (t[1] == '/' || t[1] == '!' || unicode.IsLetter(rune(t[1]))) && !schemeRe.MatchString(t[1:]) {
+			htmlBlock = true
+		}
 		ls[i] = outsideCodeSpans(line, func(seg string, off int) string {
 			seg = replaceSubmatch(inlineLinkRe, seg, 1, func(dest string, at int) string { return fix(dest, off+at, false) })
 			seg = replaceSubmatch(htmlAttrRe, seg, 2, func(q string, at int) string {

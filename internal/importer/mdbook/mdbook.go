@@ -245,7 +245,12 @@ func (imp *importer) plan(sum *summary, rep *Report) []*module {
 		}
 	}
 	width := digits(len(modules))
+	// Module slugs are the site's top-level folders: keep clear of the
+	// build's own pages and the theme's folders.
 	modSlugs := map[string]int{}
+	for _, r := range reservedSlugs {
+		modSlugs[r] = 1
+	}
 	for i, m := range modules {
 		m.slug = unique(slugify(m.title, "module"), modSlugs)
 		m.dir = fmt.Sprintf("content/%0*d-%s", width, i+1, m.slug)
@@ -375,6 +380,10 @@ func courseTOML(cfg bookConfig) string {
 	fmt.Fprintf(&b, "\n[math]\nenabled = %v # mdBook reads math only with output.html.mathjax-support\n", cfg.Output.HTML.MathJax)
 	return b.String()
 }
+
+// reservedSlugs are top-level folders of a built site that a module must
+// not take: the search and print pages and the theme's static folders.
+var reservedSlugs = []string{"search", "print", "css", "js", "katex", "pyodide", "editor"}
 
 func digits(n int) int { return max(2, len(strconv.Itoa(n))) }
 

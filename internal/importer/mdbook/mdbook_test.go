@@ -128,6 +128,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 		{"content/01-introduction/01-introduction.md", "[installing](../02-getting-started/02-install.md#on-linux)"},
 		{"content/01-introduction/01-introduction.md", "[the links\nchapter](../03-part-two-code/02-links.md)"},
 		{"content/01-introduction/01-introduction.md", `It costs \$5 and \$10`},
+		{"content/01-introduction/01-introduction.md", "\nPrice: $20, in raw HTML"},
 		{"content/01-introduction/02-preface.md", "[introduction](01-introduction.md)"},         // index.html
 		{"content/01-introduction/02-preface.md", "Write {{#include file.rs}} to include"},      // escaped
 		{"content/02-getting-started/01-getting-started.md", "[deeper](04-deep.md#deep-title)"}, // .html
@@ -187,7 +188,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 	if !slices.Equal(blocks, wantBlocks) {
 		t.Errorf("code blocks as shown:\n%q\nwant:\n%q", blocks, wantBlocks)
 	}
-	if p := page("introduction/introduction/index.html"); !strings.Contains(p, "It costs $5 and $10") {
+	if p := page("introduction/introduction/index.html"); !strings.Contains(p, "It costs $5 and $10") || !strings.Contains(p, "Price: $20, in raw HTML") {
 		t.Errorf("dollar signs were not kept as text")
 	}
 	if _, ok := res.Site.Files["getting-started/a-draft/index.html"]; ok {
@@ -305,6 +306,9 @@ func TestSummaryBecomesModulesAndLessons(t *testing.T) {
 		{"same file names in folders get distinct slugs; accents dropped",
 			"- [Ch](a/intro.md)\n  - [Ch](b/intro.md)\n  - [Régularisation](c/README.md)\n",
 			[]string{"01-ch: 01-intro.md 02-intro-2.md 03-regularisation.md"}},
+		{"module slugs keep clear of the site's own folders",
+			"- [Search](search.md)\n- [Print](p.md)\n- [CSS](c.md)\n- [Search](s2.md)\n",
+			[]string{"01-search-2: 01-search.md", "02-print-2: 01-p.md", "03-css-2: 01-c.md", "04-search-3: 01-s2.md"}},
 		{"three-digit numbering past 99 lessons", "- [Top](top.md)\n" + strings.Repeat("  - [X]()\n", 99),
 			[]string{"01-top: 001-top.md 002-x.md … 100-x-99.md"}},
 	} {
