@@ -14,13 +14,17 @@ type fence struct {
 	marker string
 	lang   string
 	open   int // index of the opening line
+	// hidelines maps languages to their hidden-line prefix: the book's,
+	// or the block's own (hidelines=PREFIX in its info string).
+	hidelines map[string]string
 }
 
 // convertCode rewrites every fenced code block of a chapter for our
 // markdown: the info string becomes its language alone (mdBook's
 // "rust,ignore" or "toml title" carry words our grammar refuses), and
 // lines hidden in mdBook's way (rustdoc's "# " lines in Rust, the prefixes
-// of output.html.code.hidelines for other languages) lose their marker and
+// of output.html.code.hidelines for other languages, or the block's own
+// hidelines=PREFIX) lose their marker and
 // are listed in a hide= attribute, so that the page hides them too. It
 // reports, for each line of the result, whether it is inside a code block.
 func convertCode(text string, hidelines map[string]string) (string, []bool) {
@@ -36,7 +40,14 @@ func convertCode(text string, hidelines map[string]string) (string, []bool) {
 				continue
 			}
 			prefix := line[:len(line)-len(strings.TrimLeft(line, "> "))]
-			f = &fence{indent: len(prefix) + len(m[1]), marker: m[2], lang: fenceLang(m[3]), open: i}
+			f = &fence{indent: len(prefix) + len(m[1]), marker: m[2], open: i}
+			var own string
+			var hasOwn bool
+			if f.lang, own, hasOwn = fenceInfo(m[3]); hasOwn {
+				f.hidelines = map[string]string{f.lang: own}
+			} else {
+				f.hidelines = hidelines
+			}
 			inCode[i] = true
 			hidden = hidden[:0]
 			ls[i] = prefix + m[1] + m[2] + f.lang
@@ -54,7 +65,7 @@ func convertCode(text string, hidelines map[string]string) (string, []bool) {
 		}
 		cut := min(f.indent, len(line)-len(strings.TrimLeft(line, " >")))
 		head, code := line[:cut], line[cut:]
-		if shown, hide := hideLine(code, f.lang, hidelines); hide {
+		if shown, hide := hideLine(code, f.lang, f.hidelines); hide {
 			ls[i] = head + shown
 			hidden = append(hidden, i-f.open)
 		} else {
@@ -64,14 +75,23 @@ func convertCode(text string, hidelines map[string]string) (string, []bool) {
 	return strings.Join(ls, "\n"), inCode
 }
 
-// fenceLang is the language of an mdBook info string: its first word,
-// before any comma or space ("rust,ignore" → "rust").
-func fenceLang(info string) string {
-	info = strings.TrimSpace(info)
-	if i := strings.IndexAny(info, ", \t{\"'}"); i >= 0 {
-		info = info[:i]
+// fenceInfo reads an mdBook info string: the language is its first term
+// ("rust,ignore" → "rust"; terms are separated by commas, spaces or
+// tabs), and a term hidelines=PREFIX sets the block's own prefix for
+// hidden lines.
+func fenceInfo(info string) (lang, prefix string, hasPrefix bool) {
+	terms := strings.FieldsFunc(info, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	for i, t := range terms {
+		if p, ok := strings.CutPrefix(t, "hidelines="); ok {
+			prefix, hasPrefix = p, true
+		} else if i == 0 {
+			lang = t
+		}
 	}
-	return strings.ToLower(info)
+	if i := strings.IndexAny(lang, "{\"'}"); i >= 0 {
+		lang = lang[:i]
+	}
+	return strings.ToLower(lang), prefix, hasPrefix
 }
 
 // hideLine applies mdBook's hidden-line rules to one line of code in lang:

@@ -174,7 +174,21 @@ func (imp *importer) rewrite(dest string, les *lesson, html bool) (string, strin
 	}
 	chDir := path.Dir(les.ch.Path)
 	resolved := path.Clean(path.Join(chDir, target))
-	if strings.HasPrefix(target, "/") || resolved == ".." || strings.HasPrefix(resolved, "../") {
+	leaves := resolved == ".." || strings.HasPrefix(resolved, "../")
+	if strings.HasPrefix(target, "/") {
+		// From the site's root: the book's own page or file when it names
+		// one (the book served at the root, or under --site-url's path).
+		inBook := target
+		if imp.siteURL != nil {
+			inBook = strings.TrimPrefix(inBook, strings.TrimSuffix(imp.siteURL.Path, "/"))
+		}
+		resolved = path.Clean(strings.TrimPrefix(inBook, "/"))
+		if strings.HasSuffix(inBook, "/") {
+			resolved = path.Join(resolved, "index.html")
+		}
+		leaves = imp.chapterFor(resolved) == nil && !imp.isFile(resolved)
+	}
+	if leaves {
 		if imp.siteURL == nil {
 			return dest, "it leaves the book; pass --site-url URL (where the book is published) to make it absolute, or edit it"
 		}

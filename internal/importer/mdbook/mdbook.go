@@ -24,14 +24,17 @@
 //     heading, which our page template shows as the title, becomes an
 //     anchor of the same id; code fences keep their language only
 //     ("rust,ignore" → rust), and mdBook's hidden lines (rustdoc's "# " in
-//     Rust; output.html.code.hidelines prefixes) lose their marker and are
-//     listed in a hide= attribute, so that the page hides them too.
+//     Rust; output.html.code.hidelines prefixes, or a block's own
+//     "hidelines=PREFIX") lose their marker and are listed in a hide=
+//     attribute, so that the page hides them too.
 //   - Links and images: to chapters (x.md, x.html, folder/ and index.html
 //     for README.md) become links to the lessons' .md files, anchors kept;
 //     to other files under src/ copy the file into the module's folder at
 //     the same relative path; raw HTML href and src attributes become URLs
-//     relative to the page. Links that leave the book (out of src/, or
-//     starting with "/") become absolute under Options.SiteURL; without it,
+//     relative to the page. A link from the site's root ("/x/y.html", or
+//     under SiteURL's path) that names a chapter or file of the book is one
+//     of these. Links that leave the book (out of src/, or from the root
+//     to anything else) become absolute under Options.SiteURL; without it,
 //     or when a target is missing, the link is left as it was and listed in
 //     Report.Links, so that the author can fix it before building.
 //

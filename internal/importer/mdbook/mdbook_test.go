@@ -145,6 +145,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 		{"content/03-part-two-code/02-links.md", "[A table](code/data/table.csv)"},
 		{"content/03-part-two-code/02-links.md", "[Another book](https://example.org/other/page.html) and [the API](https://example.org/api/index.html)"},
 		{"content/03-part-two-code/02-links.md", "[External](https://example.org/x.md)"},
+		{"content/03-part-two-code/02-links.md", "[From the site's root](../02-getting-started/02-install.md#on-linux) and [under the site URL](../01-introduction/02-preface.md)"},
 		{"content/03-part-two-code/02-links.md", "`[not a link](nowhere.md)`"},
 		{"content/03-part-two-code/02-links.md", "[not a link either](nowhere.md)"},
 		{"content/03-part-two-code/02-links.md", `<a href="../../getting-started/deep/">`},
@@ -210,6 +211,7 @@ func TestLinksLeavingTheBookAreListedWithoutSiteURL(t *testing.T) {
 	want := []string{
 		`content/03-part-two-code/02-links.md:10:18: warning: link "../../other/page.html" (from src/code/links.md) was not rewritten: it leaves the book; pass --site-url URL (where the book is published) to make it absolute, or edit it`,
 		`content/03-part-two-code/02-links.md:10:55: warning: link "/api/index.html" (from src/code/links.md) was not rewritten: it leaves the book; pass --site-url URL (where the book is published) to make it absolute, or edit it`,
+		`content/03-part-two-code/02-links.md:14:81: warning: link "/rusty/preface.html" (from src/code/links.md) was not rewritten: it leaves the book; pass --site-url URL (where the book is published) to make it absolute, or edit it`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("listed links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -306,6 +308,9 @@ func TestSummaryBecomesModulesAndLessons(t *testing.T) {
 		{"same file names in folders get distinct slugs; accents dropped",
 			"- [Ch](a/intro.md)\n  - [Ch](b/intro.md)\n  - [Régularisation](c/README.md)\n",
 			[]string{"01-ch: 01-intro.md 02-intro-2.md 03-regularisation.md"}},
+		{"second-level part titles, text after a link, code in titles (as the Rust book's early SUMMARY.md)",
+			"# The Book\n\n## Getting started\n\n- [Intro](ch01.md)\n    - [Install](ch01-01.md)\n\n## Later\n\n- [FFI]() (?)\n    - [`static`]()\n    - [A (b)](a(b).md \"title\")\n",
+			[]string{"01-getting-started: 01-ch01.md 02-ch01-01.md", "02-later: 01-ffi.md 02-static.md 03-a-b.md"}},
 		{"module slugs keep clear of the site's own folders",
 			"- [Search](search.md)\n- [Print](p.md)\n- [CSS](c.md)\n- [Search](s2.md)\n",
 			[]string{"01-search-2: 01-search.md", "02-print-2: 01-p.md", "03-css-2: 01-c.md", "04-search-3: 01-s2.md"}},
@@ -421,13 +426,13 @@ func TestHiddenLinesFollowMdBook(t *testing.T) {
 			t.Errorf("%s %q = %q, %v; want %q, %v", tc.lang, tc.line, shown, hidden, tc.shown, tc.hidden)
 		}
 	}
-	text := "- item\n\n   ```rust,ignore\n   # hidden\n   shown\n   ```\n\n> ~~~toml title\n> # kept\n> ~~~\n"
-	got, inCode := convertCode(text, nil)
-	want := "- item\n\n   ```rust {hide=1}\n   hidden\n   shown\n   ```\n\n> ~~~toml\n> # kept\n> ~~~\n"
+	text := "- item\n\n   ```rust,ignore\n   # hidden\n   shown\n   ```\n\n> ~~~toml title\n> # kept\n> ~~~\n\n```python hidelines=!!!\n!!!hidden()\n~shown()\n```\n"
+	got, inCode := convertCode(text, hidelines)
+	want := "- item\n\n   ```rust {hide=1}\n   hidden\n   shown\n   ```\n\n> ~~~toml\n> # kept\n> ~~~\n\n```python {hide=1}\nhidden()\n~shown()\n```\n"
 	if got != want {
 		t.Errorf("convertCode:\n%s\nwant:\n%s", got, want)
 	}
-	if fmt.Sprint(inCode) != "[false false true true true true false true true true false]" {
+	if fmt.Sprint(inCode) != "[false false true true true true false true true true false true true true true false]" {
 		t.Errorf("inCode = %v", inCode)
 	}
 }

@@ -137,8 +137,8 @@ func parseSummary(src, file string, dl *diag.List) *summary {
 	return s
 }
 
-// parseLink parses "[title](target)" filling a whole line: the title's
-// text and the target's path (url-decoded, without a leading "./").
+// parseLink parses "[title](target)" at the start of s: the title's text
+// and the target's path (url-decoded, without a leading "./").
 func parseLink(s string) (title, target string, ok bool) {
 	if !strings.HasPrefix(s, "[") {
 		return "", "", false
@@ -160,11 +160,28 @@ func parseLink(s string) (title, target string, ok bool) {
 			break
 		}
 	}
-	if end < 0 || end+1 >= len(s) || s[end+1] != '(' || !strings.HasSuffix(s, ")") {
+	if end < 0 || end+1 >= len(s) || s[end+1] != '(' {
 		return "", "", false
 	}
+	closing := -1
+	for i, depth := end+2, 1; i < len(s) && closing < 0; i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				closing = i
+			}
+		}
+	}
+	if closing < 0 {
+		return "", "", false
+	}
+	// Text after the link ("- [FFI]() (?)") is ignored, as mdBook does.
 	title = inlineText(s[1:end])
-	dest := strings.TrimSpace(s[end+2 : len(s)-1])
+	dest := strings.TrimSpace(s[end+2 : closing])
 	if strings.HasPrefix(dest, "<") && strings.HasSuffix(dest, ">") {
 		dest = dest[1 : len(dest)-1]
 	} else if i := strings.IndexAny(dest, " \t"); i >= 0 {
