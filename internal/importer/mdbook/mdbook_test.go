@@ -426,13 +426,13 @@ func TestHiddenLinesFollowMdBook(t *testing.T) {
 			t.Errorf("%s %q = %q, %v; want %q, %v", tc.lang, tc.line, shown, hidden, tc.shown, tc.hidden)
 		}
 	}
-	text := "- item\n\n   ```rust,ignore\n   # hidden\n   shown\n   ```\n\n> ~~~toml title\n> # kept\n> ~~~\n\n```python hidelines=!!!\n!!!hidden()\n~shown()\n```\n"
+	text := "- item\n\n   ```rust,ignore\n   # hidden\n   shown\n   ```\n\n> ~~~toml title\n> # kept\n> ~~~\n\n```python hidelines=!!!\n!!!hidden()\n~shown()\n```\n````md\n```rust\n# x\n```\n````\n"
 	got, inCode := convertCode(text, hidelines)
-	want := "- item\n\n   ```rust {hide=1}\n   hidden\n   shown\n   ```\n\n> ~~~toml\n> # kept\n> ~~~\n\n```python {hide=1}\nhidden()\n~shown()\n```\n"
+	want := "- item\n\n   ```rust {hide=1}\n   hidden\n   shown\n   ```\n\n> ~~~toml\n> # kept\n> ~~~\n\n```python {hide=1}\nhidden()\n~shown()\n```\n````md\n```rust\n# x\n```\n````\n"
 	if got != want {
 		t.Errorf("convertCode:\n%s\nwant:\n%s", got, want)
 	}
-	if fmt.Sprint(inCode) != "[false false true true true true false true true true false true true true true false]" {
+	if fmt.Sprint(inCode) != "[false false true true true true false true true true false true true true true true true true true true false]" {
 		t.Errorf("inCode = %v", inCode)
 	}
 }
