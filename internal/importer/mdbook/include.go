@@ -64,6 +64,11 @@ func (e *expander) expand(text, file string, depth int) string {
 			continue
 		}
 		fields := strings.Fields(args)
+		if len(fields) == 0 || strings.HasPrefix(fields[0], ":") {
+			pos.Msg, pos.Hint = fmt.Sprintf("{{#%s}} names no file", kind), fmt.Sprintf("write {{#%s path/to/file.rs}}", kind)
+			e.dl.Add(pos)
+			continue
+		}
 		target, rng, _ := strings.Cut(fields[0], ":")
 		full := filepath.Join(filepath.Dir(file), filepath.FromSlash(target))
 		data, err := os.ReadFile(full)

@@ -260,6 +260,8 @@ func TestBookProblemsAreNamedAndNothingIsWritten(t *testing.T) {
 			[]string{`src/SUMMARY.md:2:1: a.md is listed twice (also at line 1)`}},
 		{"missing included file", map[string]string{"src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n\n```rust\n{{#include code/x.rs:2}}\n```\n"},
 			[]string{`src/a.md:4:1: {{#include code/x.rs:2}}: cannot read src/code/x.rs`}},
+		{"include without a file", map[string]string{"src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n\n{{#include   }} {{#rustdoc_include :2}}\n"},
+			[]string{`src/a.md:3:1: {{#include}} names no file (write {{#include path/to/file.rs}})`, `src/a.md:3:17: {{#rustdoc_include}} names no file`}},
 		{"file including itself", map[string]string{"src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "x {{#include a.md}}\n"},
 			[]string{`src/a.md:1:3: {{#include}} nested more than 10 deep`}},
 		{"bad book.toml", map[string]string{"book.toml": "[book]\ntitle = \n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "a"},
@@ -516,4 +518,31 @@ func TestLinksThatCannotBeRewrittenAreListed(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("listed links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// FuzzChapter: no SUMMARY.md or chapter text makes the importer panic.
+func FuzzChapter(f *testing.F) {
+	for _, name := range []string{"SUMMARY.md", "README.md", "code/includes.md", "code/links.md", "preface.md"} {
+		data, err := os.ReadFile(filepath.Join("testdata/book/src", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+	f.Add("{{#include   }}\n{{#include :3}}\n{{#rustdoc_include x.rs:a:b:c}}\n```rust,hidelines=\n# a\n```")
+	src, _ := filepath.Abs("testdata/book/src")
+	f.Fuzz(func(t *testing.T, text string) {
+		dl := &diag.List{}
+		sum := parseSummary(text, "SUMMARY.md", dl)
+		imp := &importer{srcDir: src, srcName: "src", byPath: map[string]*lesson{}, assets: map[*module]map[string]bool{}}
+		imp.plan(sum, &Report{})
+		var notes []string
+		exp := &expander{root: filepath.Dir(src), dl: dl, notes: &notes}
+		out := exp.expand(text, filepath.Join(src, "code", "fuzz.md"), 0)
+		out, inCode := convertCode(out, map[string]string{"python": "~"})
+		out = titleToAnchor(out, inCode)
+		les := &lesson{ch: &chapter{Path: "code/fuzz.md"}, mod: &module{slug: "m", dir: "content/01-m"}, slug: "l", name: "01-l.md"}
+		imp.assets[les.mod] = map[string]bool{}
+		imp.rewriteLinks(out, inCode, les)
+	})
 }
