@@ -219,7 +219,7 @@ func (imp *importer) rewrite(dest string, les *lesson, html bool) (string, strin
 	}
 	imp.assets[les.mod][resolved] = true
 	if html {
-		return out(relURL(les.url(), les.mod.slug+"/"+resolved) + frag)
+		return out(relURL(les.url(), les.mod.slug+"/"+assetURL(resolved)) + frag)
 	}
 	return out(resolved + frag)
 }
@@ -266,6 +266,21 @@ func relPath(dir, file string) string {
 		return file
 	}
 	return filepath.ToSlash(r)
+}
+
+// numberPrefix is the "NN-" or "NN_" that the build drops from folders.
+var numberPrefix = regexp.MustCompile(`^\d+[-_]`)
+
+// assetURL is where the build serves a file copied at rel under a module
+// folder: the number prefixes of its folders dropped.
+func assetURL(rel string) string {
+	parts := strings.Split(rel, "/")
+	for i := range parts[:len(parts)-1] {
+		if p := numberPrefix.ReplaceAllString(parts[i], ""); p != "" {
+			parts[i] = p
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // relURL is the URL of to (a site path without base) relative to the

@@ -96,6 +96,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 		"content/02-getting-started/04-deep.md",
 		"content/02-getting-started/_index.md",
 		"content/02-getting-started/img/diagram.png",
+		"content/03-part-two-code/01-figs/plot.svg",
 		"content/03-part-two-code/01-includes.md",
 		"content/03-part-two-code/02-links.md",
 		"content/03-part-two-code/03-not-yet.md",
@@ -111,7 +112,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 	if got := files(t, dest); !slices.Equal(got, wantFiles) {
 		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantFiles, "\n"))
 	}
-	if rep.Modules != 4 || rep.Lessons != 11 || rep.Drafts != 2 || rep.Assets != 4 || rep.Absolute != 2 || len(rep.Links) != 0 {
+	if rep.Modules != 4 || rep.Lessons != 11 || rep.Drafts != 2 || rep.Assets != 5 || rep.Absolute != 2 || len(rep.Links) != 0 {
 		t.Errorf("report = %+v", rep)
 	}
 	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0], `"Empty part" has no chapters`) {
@@ -151,6 +152,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 		{"content/03-part-two-code/02-links.md", `<a href="../../getting-started/deep/">`},
 		{"content/03-part-two-code/02-links.md", `<img src="../../part-two-code/img/logo.svg"`},
 		{"content/03-part-two-code/02-links.md", "[ref]: ../02-getting-started/02-install.md"},
+		{"content/03-part-two-code/02-links.md", `<img src="../../part-two-code/figs/plot.svg"`},
 	} {
 		if got := read(t, filepath.Join(dest, c.file)); !strings.Contains(got, c.want) {
 			t.Errorf("%s lacks %q:\n%s", c.file, c.want, got)
@@ -195,7 +197,7 @@ func TestFixtureBookImportsAndBuildsWithoutProblems(t *testing.T) {
 	if _, ok := res.Site.Files["getting-started/a-draft/index.html"]; ok {
 		t.Errorf("a draft chapter was built without --drafts")
 	}
-	for _, p := range []string{"getting-started/img/diagram.png", "part-two-code/code/data/table.csv", "introduction/img/logo.svg"} {
+	for _, p := range []string{"part-two-code/figs/plot.svg", "getting-started/img/diagram.png", "part-two-code/code/data/table.csv", "introduction/img/logo.svg"} {
 		if _, ok := res.Site.Files[p]; !ok {
 			t.Errorf("copied file %s is not in the site", p)
 		}
