@@ -252,6 +252,8 @@ func TestBookProblemsAreNamedAndNothingIsWritten(t *testing.T) {
 	}{
 		{"text that is no entry", map[string]string{"src/SUMMARY.md": "# Summary\n\n- [A](a.md)\n  just words\n", "src/a.md": "a"},
 			[]string{`src/SUMMARY.md:4:3: "just words" is neither a chapter link, a list item nor a part title`}},
+		{"no chapter", map[string]string{"src/SUMMARY.md": "# Summary\n\n---\n"},
+			[]string{`src/SUMMARY.md:1: SUMMARY.md lists no chapter`}},
 		{"list item without a link", map[string]string{"src/SUMMARY.md": "- [A](a.md)\n- A chapter\n", "src/a.md": "a"},
 			[]string{`src/SUMMARY.md:2:3: list item "A chapter" is not a link to a chapter`}},
 		{"numbered after suffix", map[string]string{"src/SUMMARY.md": "- [A](a.md)\n\n[B](b.md)\n\n- [C](c.md)\n", "src/a.md": "a", "src/b.md": "b", "src/c.md": "c"},

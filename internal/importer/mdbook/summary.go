@@ -123,6 +123,10 @@ func parseSummary(src, file string, dl *diag.List) *summary {
 		}
 		s.Chapters = append(s.Chapters, &chapter{Title: title, Path: target, Kind: kind, Part: part, Line: ln})
 	}
+	if len(s.Chapters) == 0 && !dl.HasErrors() {
+		dl.Add(diag.Diagnostic{File: file, Line: 1, Msg: "SUMMARY.md lists no chapter",
+			Hint: "list the chapters as - [Title](file.md), one a line"})
+	}
 	seen := map[string]int{}
 	for _, c := range s.Chapters {
 		if c.Path == "" {
