@@ -159,6 +159,10 @@ func Import(opts Options) (*Report, error) {
 	if cfg.Book.Src == "" {
 		cfg.Book.Src = "src"
 	}
+	if cfg.Book.Title = strings.TrimSpace(cfg.Book.Title); cfg.Book.Title == "" {
+		abs, _ := filepath.Abs(opts.Src)
+		cfg.Book.Title = filepath.Base(abs) // mdBook shows no title; the course needs one
+	}
 	imp := &importer{opts: opts, srcName: cfg.Book.Src, byPath: map[string]*lesson{}, assets: map[*module]map[string]bool{}}
 	imp.mathjax = cfg.Output.HTML.MathJax
 	imp.srcDir, _ = filepath.Abs(filepath.Join(opts.Src, filepath.FromSlash(cfg.Book.Src)))
@@ -197,7 +201,7 @@ func Import(opts Options) (*Report, error) {
 		return nil, dl.Err()
 	}
 	files["course.toml"] = []byte(courseTOML(cfg))
-	files["content/_index.md"] = []byte(frontMatter(cfg.Book.Title, cfg.Book.Description, false) + "\n" + cfg.Book.Description + "\n")
+	files["content/_index.md"] = []byte(frontMatter(cfg.Book.Title, cfg.Book.Description, false))
 	files[".gitignore"] = []byte("public/\n.course-cache/\n")
 	if err := imp.write(files, modules, rep); err != nil {
 		return nil, err
@@ -366,21 +370,36 @@ func frontMatter(title, summary string, draft bool) string {
 func courseTOML(cfg bookConfig) string {
 	var b strings.Builder
 	b.WriteString("# Imported from an mdBook book (course import mdbook).\n")
-	title := cfg.Book.Title
-	if title == "" {
-		title = "Course"
-	}
-	fmt.Fprintf(&b, "title = %s\n", strconv.Quote(title))
+	fmt.Fprintf(&b, "title = %s\n", tomlString(cfg.Book.Title))
 	if cfg.Book.Description != "" {
-		fmt.Fprintf(&b, "description = %s\n", strconv.Quote(cfg.Book.Description))
+		fmt.Fprintf(&b, "description = %s\n", tomlString(cfg.Book.Description))
 	}
 	if cfg.Book.Language != "" {
-		fmt.Fprintf(&b, "language = %s\n", strconv.Quote(cfg.Book.Language))
+		fmt.Fprintf(&b, "language = %s\n", tomlString(cfg.Book.Language))
 	}
 	if r := cfg.Output.HTML.Repository; r != "" {
-		fmt.Fprintf(&b, "repository = %s\n", strconv.Quote(r))
+		fmt.Fprintf(&b, "repository = %s\n", tomlString(r))
 	}
 	fmt.Fprintf(&b, "\n[math]\nenabled = %v # mdBook reads math only with output.html.mathjax-support\n", cfg.Output.HTML.MathJax)
+	return b.String()
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
 	return b.String()
 }
 

@@ -550,3 +550,37 @@ func FuzzChapter(f *testing.F) {
 		imp.rewriteLinks(out, inCode, les)
 	})
 }
+
+func TestBookTOMLIsCarriedIntoCourseTOML(t *testing.T) {
+	for _, tc := range []struct {
+		name, bookTOML    string
+		title, repository string
+		math              bool
+	}{
+		{"quotes, backslashes, tabs and accents", "[book]\ntitle = \"A \\\"quoted\\\" \\\\ title\\twith é\"\n[output.html]\ngit-repository-url = \"https://github.com/u/b\"\n", "A \"quoted\" \\ title\twith é", "https://github.com/u/b", false},
+		{"no title: the folder's name", "[book]\nauthors = [\"x\"]\n[output.html]\nmathjax-support = true\n", "mybook", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := filepath.Join(t.TempDir(), "mybook")
+			for name, text := range map[string]string{"book.toml": tc.bookTOML, "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n\nSee \\\\(x^2\\\\).\n"} {
+				p := filepath.Join(src, filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dest := filepath.Join(t.TempDir(), "c")
+			if _, err := Import(Options{Src: src, Dest: dest}); err != nil {
+				t.Fatal(err)
+			}
+			res := buildCourse(t, dest)
+			if res.Config.Title != tc.title || res.Config.Repository != tc.repository || res.Config.MathEnabled() != tc.math {
+				t.Errorf("course.toml gives title %q, repository %q, math %v; want %q, %q, %v",
+					res.Config.Title, res.Config.Repository, res.Config.MathEnabled(), tc.title, tc.repository, tc.math)
+			}
+			if tc.math && !strings.Contains(string(res.Site.Files["a/a/index.html"]), "katex") {
+				t.Errorf("the book's MathJax formula \\\\(x^2\\\\) is not rendered:\n%s", res.Site.Files["a/a/index.html"])
+			}
+		})
+	}
+}
