@@ -78,7 +78,7 @@ func (e *expander) expand(text, file string, depth int) string {
 			e.dl.Add(pos)
 			continue
 		}
-		s := strings.ReplaceAll(string(data), "\r\n", "\n")
+		s := normalize(data)
 		var out string
 		switch kind {
 		case "include":
@@ -154,6 +154,12 @@ func parseRange(rng string) (start, end int) {
 		return start, n
 	}
 	return start, -1
+}
+
+// normalize reads a text file as mdBook does: a byte-order mark dropped,
+// CRLF line ends as LF.
+func normalize(data []byte) string {
+	return strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
 }
 
 // lines splits s as Rust's str::lines does: no empty last line for a

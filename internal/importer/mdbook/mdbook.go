@@ -300,7 +300,7 @@ func (imp *importer) convert(modules []*module, cfg bookConfig, dl *diag.List, r
 			if err != nil {
 				return nil, err
 			}
-			text := exp.expand(strings.ReplaceAll(string(data), "\r\n", "\n"), full, 0)
+			text := exp.expand(normalize(data), full, 0)
 			text, inCode := convertCode(text, cfg.Output.HTML.Code.Hidelines)
 			text = titleToAnchor(text, inCode)
 			fm := frontMatter(l.ch.Title, "", false)

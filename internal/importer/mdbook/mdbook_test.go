@@ -314,6 +314,8 @@ func TestSummaryBecomesModulesAndLessons(t *testing.T) {
 		{"same file names in folders get distinct slugs; accents dropped",
 			"- [Ch](a/intro.md)\n  - [Ch](b/intro.md)\n  - [Régularisation](c/README.md)\n",
 			[]string{"01-ch: 01-intro.md 02-intro-2.md 03-regularisation.md"}},
+		{"byte-order mark and CRLF line ends", "\ufeff# Summary\r\n\r\n- [A](a.md)\r\n  - [B](b.md)\r\n",
+			[]string{"01-a: 01-a.md 02-b.md"}},
 		{"second-level part titles, text after a link, code in titles (as the Rust book's early SUMMARY.md)",
 			"# The Book\n\n## Getting started\n\n- [Intro](ch01.md)\n    - [Install](ch01-01.md)\n\n## Later\n\n- [FFI]() (?)\n    - [`static`]()\n    - [A (b)](a(b).md \"title\")\n",
 			[]string{"01-getting-started: 01-ch01.md 02-ch01-01.md", "02-later: 01-ffi.md 02-static.md 03-a-b.md"}},
@@ -562,7 +564,7 @@ func TestBookTOMLIsCarriedIntoCourseTOML(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := filepath.Join(t.TempDir(), "mybook")
-			for name, text := range map[string]string{"book.toml": tc.bookTOML, "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n\nSee \\\\(x^2\\\\).\n"} {
+			for name, text := range map[string]string{"book.toml": tc.bookTOML, "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "\ufeff# A\r\n\r\nSee \\\\(x^2\\\\).\r\n"} {
 				p := filepath.Join(src, filepath.FromSlash(name))
 				os.MkdirAll(filepath.Dir(p), 0o755)
 				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
@@ -572,6 +574,9 @@ func TestBookTOMLIsCarriedIntoCourseTOML(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "c")
 			if _, err := Import(Options{Src: src, Dest: dest}); err != nil {
 				t.Fatal(err)
+			}
+			if got := read(t, filepath.Join(dest, "content/01-a/01-a.md")); strings.Contains(got, "# A") || strings.Contains(got, "\r") {
+				t.Errorf("the chapter's byte-order mark or CRLF line ends kept its title heading or CRs:\n%q", got)
 			}
 			res := buildCourse(t, dest)
 			if res.Config.Title != tc.title || res.Config.Repository != tc.repository || res.Config.MathEnabled() != tc.math {

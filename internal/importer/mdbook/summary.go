@@ -50,7 +50,7 @@ func parseSummary(src, file string, dl *diag.List) *summary {
 	seenTitle, seenNumbered, seenSuffix := false, false, false
 	part := -1
 	var indents []int // indentation of the open list levels
-	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	lines := strings.Split(normalize([]byte(src)), "\n")
 	inComment := false
 	for i, line := range lines {
 		ln := i + 1
