@@ -52,6 +52,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -329,14 +330,33 @@ func titleToAnchor(text string, inCode []bool) string {
 		if inCode[i] || !strings.HasPrefix(l, "# ") {
 			return text
 		}
-		t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l[2:]), "#"))
 		ls[i] = ""
-		if id := headingID(inlineText(t)); id != "" {
+		if id := atxID(l); id != "" && !headingWithID(ls[i+1:], inCode[i+1:], id) {
 			ls[i] = `<a id="` + id + `"></a>`
 		}
 		return strings.Join(ls, "\n")
 	}
 	return text
+}
+
+var atxRe = regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
+
+// atxID is the id of an ATX heading line ("## Title ##").
+func atxID(line string) string {
+	t := strings.TrimLeft(strings.TrimSpace(line), "#")
+	return headingID(inlineText(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), "#"))))
+}
+
+// headingWithID reports whether one of the ATX headings in lines (outside
+// code) has the id: the page has that anchor already, and a second
+// element with the same id would be invalid HTML.
+func headingWithID(lines []string, inCode []bool, id string) bool {
+	for i, l := range lines {
+		if !inCode[i] && atxRe.MatchString(l) && atxID(l) == id {
+			return true
+		}
+	}
+	return false
 }
 
 // headingID is mdBook's id for a heading's text: letters, digits, "-" and
