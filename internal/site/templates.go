@@ -484,14 +484,19 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 // printSections returns a module's pages as sections of a print page.
 func (b *builder) printSections(pages []*rendered) []PrintSection {
 	secs := make([]PrintSection, 0, len(pages))
+	lesson := 0
 	for _, r := range pages {
 		p := r.page
-		level := 2
+		level, number := 2, ""
+		mod := slices.Index(b.c.Modules, p.Module)
 		if p.Kind == content.KindModule {
-			level = 1
+			level, number = 1, strconv.Itoa(mod)
+		} else {
+			lesson++
+			number = fmt.Sprintf("%d.%d", mod, lesson)
 		}
 		id := strings.ReplaceAll(strings.TrimSuffix(p.URL, "/"), "/", "--")
-		secs = append(secs, PrintSection{ID: id, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
+		secs = append(secs, PrintSection{ID: id, Number: number, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
 			Content: template.HTML(prefixIDs(r.html, id))})
 	}
 	return secs

@@ -6,6 +6,7 @@ import (
 	"html"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -588,5 +589,35 @@ func TestBookTOMLIsCarriedIntoCourseTOML(t *testing.T) {
 				t.Errorf("the book's MathJax formula \\\\(x^2\\\\) is not rendered:\n%s", res.Site.Files["a/a/index.html"])
 			}
 		})
+	}
+}
+
+// TestImportedPagesAreValidHTML runs html-validate, with the site gate's
+// configuration, over every page built from the fixture book: imports
+// make modules whose first lesson has the module's title, and modules with
+// an empty page.
+func TestImportedPagesAreValidHTML(t *testing.T) {
+	root, _ := filepath.Abs("../../..")
+	cli := filepath.Join(root, "node_modules", "html-validate", "bin", "html-validate.mjs")
+	node, err := exec.LookPath("node")
+	if _, statErr := os.Stat(cli); err != nil || statErr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("node or html-validate missing (%v, %v): run npm ci", err, statErr)
+		}
+		t.Skipf("SKIPPED: node or html-validate missing (%v, %v); npm ci (or link node_modules) to run it", err, statErr)
+	}
+	dest, _ := importFixture(t, "https://example.org/rusty/")
+	b, err := build.New(build.Options{Source: dest, NoCache: true, Generator: "course test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := b.Write(out); err != nil || !res.OK() {
+		t.Fatalf("build: %v", err)
+	}
+	cmd := exec.Command(node, cli, "--config", filepath.Join(root, ".htmlvalidate.json"), "--ext", "html", out)
+	if report, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("html-validate: %v\n%s", err, report)
 	}
 }
