@@ -120,4 +120,5 @@ cat "$logs/course-test.out"
 # checker (90% at least, or marked equivalent with a reason).
 stage "mutants" go run ./cmd/course test --mutants all --runtime browser
 stage "fuzz (briefly)" bash -c "go test -run '^\$' -fuzz '^FuzzConvert\$' -fuzztime 10s ./internal/markdown &&
-  go test -run '^\$' -fuzz '^FuzzFrontMatter\$' -fuzztime 10s ./internal/content"
+  go test -run '^\$' -fuzz '^FuzzFrontMatter\$' -fuzztime 10s ./internal/content &&
+  go test -run '^\$' -fuzz '^FuzzChapter\$' -fuzztime 10s ./internal/importer/mdbook"

@@ -3,6 +3,7 @@
 //
 //	course build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
 //	course serve [--source DIR] [--base-url URL] [--drafts] [--port N] [--bind ADDR] [--open] [--poll DURATION]
+//	course import mdbook SRC DEST [--site-url URL] [--force]
 //	course start|check|watch|hint|solution|progress|doctor|test …
 //	course --version
 //
@@ -53,6 +54,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the course into a static site (public/)", runBuild},
 		{"new", "scaffold a lesson or an exercise", runNew},
+		{"import", "import a book: course import mdbook SRC DEST", runImport},
 		{"serve", "build the course into memory and serve it with live reload", runServe},
 		{"start", "start an exercise: copy its starter into workspace/", runStart},
 		{"check", "check your exercise files (an exercise, a module or all)", runCheck},

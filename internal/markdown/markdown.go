@@ -23,7 +23,9 @@
 // title: a caption (usually a file name); hl: lines to highlight; linenos:
 // show line numbers; start: first line number; run: the block is executed
 // by `course test` (python only); requires: modules the run needs;
-// timeout: seconds for the run. A block fenced as ```output right after a
+// timeout: seconds for the run; hide: lines (of the block, e.g. hide=1-3,9)
+// left out of the page but kept in the code a run executes, as rustdoc's
+// hidden "# " lines are (hl and linenos count the lines shown). A block fenced as ```output right after a
 // runnable block is its expected output. Any other attribute is an error.
 //
 // # Quizzes and figures
@@ -408,6 +410,7 @@ var codeAttrs = map[string]string{
 	"title": "a caption, e.g. title=\"loss.py\"", "hl": "lines to highlight, e.g. hl=2-3,5",
 	"linenos": "show line numbers", "start": "first line number", "run": "run the block in `course test`",
 	"requires": "modules the run needs, e.g. requires=numpy,torch", "timeout": "seconds the run may take",
+	"hide": "lines kept in the code but not shown, e.g. hide=1-3",
 }
 
 func codeAttrList() string {
@@ -445,7 +448,7 @@ func (w *walker) fencedCode(n *ast.FencedCodeBlock) {
 			"unexpected word %q in code fence info", extra.Text)
 	}
 	var linenos bool
-	var hl [][2]int
+	var hl, hide [][2]int
 	start := 0
 	c := Code{Lang: cb.Lang, Code: code, Offset: offset}
 	seen := map[string]bool{}
@@ -467,6 +470,20 @@ func (w *walker) fencedCode(n *ast.FencedCodeBlock) {
 				w.problem(off, "write hl=2 or hl=2-4,7", "hl: %v", errOr(err, "needs line numbers"))
 			}
 			hl = r
+		case "hide":
+			r, err := ParseRanges(a.Value)
+			if err == nil && a.HasValue {
+				n := strings.Count(code, "\n")
+				for _, x := range r {
+					if x[1] > n {
+						err = fmt.Errorf("line %d is past the block's last line (%d)", x[1], n)
+					}
+				}
+			}
+			if err != nil || !a.HasValue {
+				w.problem(off, "write hide=2 or hide=1-3,7 (lines of the block)", "hide: %v", errOr(err, "needs line numbers"))
+			}
+			hide = r
 		case "linenos":
 			linenos = true
 		case "start":
@@ -517,11 +534,32 @@ func (w *walker) fencedCode(n *ast.FencedCodeBlock) {
 	if cb.Output {
 		lang = ""
 	}
-	cb.HTML = w.highlight(code, lang, linenos, hl, start)
+	cb.HTML = w.highlight(hideLines(code, hide), lang, linenos, hl, start)
 	if !cb.Output {
 		w.res.Code = append(w.res.Code, c)
 	}
 	replace(n, cb)
+}
+
+// hideLines returns code without the lines (1-based) in ranges.
+func hideLines(code string, ranges [][2]int) string {
+	if len(ranges) == 0 {
+		return code
+	}
+	var b strings.Builder
+	for i, line := range strings.SplitAfter(code, "\n") {
+		hidden := false
+		for _, r := range ranges {
+			if i+1 >= r[0] && i+1 <= r[1] {
+				hidden = true
+				break
+			}
+		}
+		if !hidden {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }
 
 func errOr(err error, s string) string {

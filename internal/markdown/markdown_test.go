@@ -296,3 +296,19 @@ func TestRawHTMLDefinesAnchors(t *testing.T) {
 		})
 	}
 }
+
+// TestHiddenLinesStillRun: a block's hidden lines are not shown but are in
+// the code a run executes.
+func TestHiddenLinesStillRun(t *testing.T) {
+	src := []byte("```python {run hide=1}\nimport math\nprint(math.pi)\n```\n")
+	res := New(Options{}).Convert(src, fakeResolve)
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %+v", res.Problems)
+	}
+	if len(res.Code) != 1 || res.Code[0].Code != "import math\nprint(math.pi)\n" {
+		t.Errorf("code = %+v, want both lines", res.Code)
+	}
+	if h := string(res.HTML); strings.Contains(h, "import") || !strings.Contains(h, "print(math.pi)") {
+		t.Errorf("HTML shows the hidden line or lacks the shown one:\n%s", res.HTML)
+	}
+}

@@ -113,6 +113,7 @@ type TOCEntry struct {
 // PrintSection is one page inside a print page.
 type PrintSection struct {
 	ID      string // anchor of the section in the print page
+	Number  string // "2" for a module, "2.3" for its third lesson, as the sidebar numbers them
 	Title   string
 	URL     string // the page's own URL
 	Level   int    // 1 for a module, 2 for a lesson

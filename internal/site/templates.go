@@ -604,13 +604,18 @@ func printHTML(html []byte, p *content.Page) *string {
 // printSections returns a module's pages as sections of a print page.
 func (b *builder) printSections(pages []*rendered) []PrintSection {
 	secs := make([]PrintSection, 0, len(pages))
+	lesson := 0
 	for _, r := range pages {
 		p := r.page
-		level := 2
+		level, number := 2, ""
+		mod := slices.Index(b.c.Modules, p.Module)
 		if p.Kind == content.KindModule {
-			level = 1
+			level, number = 1, strconv.Itoa(mod)
+		} else {
+			lesson++
+			number = fmt.Sprintf("%d.%d", mod, lesson)
 		}
-		secs = append(secs, PrintSection{ID: printID(p), Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
+		secs = append(secs, PrintSection{ID: printID(p), Number: number, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
 			Content: template.HTML(*r.html)})
 	}
 	return secs
