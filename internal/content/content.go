@@ -53,6 +53,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -198,6 +199,11 @@ func sameBytes(a, b []byte) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
+// ReservedSlugs are the top-level folders a built site writes itself (the
+// search and print pages, exercise bundles, the runner and the theme's
+// static folders; pyodide* too): no module may take one.
+var ReservedSlugs = []string{"css", "editor", "exercises", "js", "katex", "print", "runner", "search"}
+
 // LoadMemo is Load, reusing the pages of memo's previous load that did not
 // change, and keeping this load's pages in memo for the next.
 func LoadMemo(fsys fs.FS, cfg *config.Config, dl *diag.List, memo *Memo) *Course {
@@ -247,6 +253,11 @@ func LoadMemo(fsys fs.FS, cfg *config.Config, dl *diag.List, memo *Memo) *Course
 		case e.IsDir():
 			m := loaded[i]
 			if m == nil {
+				continue
+			}
+			if slices.Contains(ReservedSlugs, m.Slug) || strings.HasPrefix(m.Slug, "pyodide") {
+				dl.Add(diag.Diagnostic{File: full, Msg: fmt.Sprintf("module slug %q is a folder the site itself uses (its pages would overwrite the site's or be overwritten)", m.Slug),
+					Hint: "rename the folder, e.g. to " + full + "-notes"})
 				continue
 			}
 			if other, dup := slugs[m.Slug]; dup {
