@@ -96,6 +96,7 @@ async function start(msg) {
     uncount();
   }
   await asm;
+  if (msg.interrupt) py.setInterruptBuffer(new Int32Array(msg.interrupt));
   self.postMessage({ type: "stage", stage: "checker" });
   const src = await checker;
   py.FS.mkdirTree("/course/lib");
