@@ -89,7 +89,12 @@ async function start(msg) {
   checker.catch(() => {}); // reported when awaited
   const asm = import(msg.pyodide + "pyodide.asm.mjs").catch(() => {}); // loadPyodide imports it again and reports what fails
   const { loadPyodide } = await import(msg.pyodide + "pyodide.mjs");
-  const uncount = /^https?:\/\/cdn\./.test(msg.pyodide) ? () => {} : countDownloads(msg.pyodide);
+  let uncount = () => {};
+  if (/^https?:\/\/cdn\./.test(msg.pyodide)) {
+    self.postMessage({ type: "stage", stage: "starting" }); // no percentage from a CDN
+  } else {
+    uncount = countDownloads(msg.pyodide);
+  }
   try {
     py = await loadPyodide({ indexURL: msg.pyodide, stdout: () => {}, stderr: () => {} });
   } finally {
