@@ -4,10 +4,12 @@
 // loop cannot freeze the page, and runner.js can stop it.
 //
 // Messages in:
-//   {type: "init", pyodide: "<dir URL>/", coursecheck: "<URL>", interrupt: SharedArrayBuffer|null}
+//   {type: "init", pyodide: "<dir URL>/", coursecheck: "<URL>", interrupt: SharedArrayBuffer|null,
+//    noSnapshot: bool}                                       (tests: start the ordinary way)
 //   {type: "run", id: n, bundle: {...}, source: "<learner's code>", file: "<name>"}
 // Messages out:
-//   {type: "stage", stage: "python" | "starting" | "checker" | "ready"}   while starting
+//   {type: "stage", stage: "python" | "starting" | "restored" | "checker" | "ready"}   while starting
+//   {type: "stage", stage: "kept"}                            the memory snapshot is stored
 //   {type: "progress", loaded, total}                         bytes of the runtime downloaded
 //   {type: "failed", message}                                 could not start
 //   {type: "event", id, event: {...}}                         coursecheck's progress events
@@ -78,8 +80,64 @@ function countDownloads(dir) {
   };
 }
 
+// ---- the interpreter's memory snapshot ----
+// Starting CPython is most of Python's start (seconds on a slow machine),
+// and it is the same work on every visit. So the first start, once the
+// interpreter has imported the standard-library modules the checker
+// library needs, keeps a copy of its memory in Cache Storage, and later
+// starts restore it instead of starting CPython again. The copy is keyed by
+// the runtime's folder and this script's URL (both content-hashed), so a new
+// build never restores an old runtime's memory, and Pyodide refuses a copy
+// made by another build of itself. A copy that cannot be read, stored or
+// restored is dropped, and Python starts the ordinary way.
+const SNAPSHOTS = "course-python-snapshots";
+// The modules in the copy: the checker library's imports.
+const PRELOAD = "import argparse, ast, contextlib, copy, io, json, linecache, math, os, random, sys, time, traceback, types";
+
+function snapshotKey(dir) {
+  const worker = new URL(self.location.href);
+  return new URL(dir + "memory.snapshot?worker=" + encodeURIComponent(worker.pathname), self.location).href;
+}
+
+async function readSnapshot(key) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    const res = await cache.match(key);
+    return res ? new Uint8Array(await res.arrayBuffer()) : null;
+  } catch {
+    return null; // no Cache Storage here (an opaque origin, a private window)
+  }
+}
+
+// storeSnapshot keeps the copy and drops copies of other builds of the same
+// course (the keys that differ only in the runtime folder or the script).
+async function storeSnapshot(key, bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    const course = new URL("..", key).href;
+    for (const req of await cache.keys()) {
+      const rest = req.url.startsWith(course) ? req.url.slice(course.length) : "";
+      if (req.url !== key && /^[^/]+\/memory\.snapshot\?/.test(rest)) await cache.delete(req);
+    }
+    await cache.put(key, new Response(bytes, { headers: { "content-type": "application/octet-stream" } }));
+  } catch {
+    /* quota or storage blocked: the next start is an ordinary one */
+  }
+}
+
+async function dropSnapshot(key) {
+  try {
+    await (await caches.open(SNAPSHOTS)).delete(key);
+  } catch {
+    /* nothing to drop */
+  }
+}
+
 async function start(msg) {
   self.postMessage({ type: "stage", stage: "python" });
+  const canKeep = typeof caches !== "undefined" && !msg.noSnapshot;
+  const key = snapshotKey(msg.pyodide);
+  const snapshot = canKeep ? readSnapshot(key) : Promise.resolve(null);
   // The checker library and Pyodide's own JavaScript are fetched while the
   // interpreter downloads and compiles, not after.
   const checker = fetch(msg.coursecheck).then((res) => {
@@ -89,16 +147,42 @@ async function start(msg) {
   checker.catch(() => {}); // reported when awaited
   const asm = import(msg.pyodide + "pyodide.asm.mjs").catch(() => {}); // loadPyodide imports it again and reports what fails
   const { loadPyodide } = await import(msg.pyodide + "pyodide.mjs");
-  let uncount = () => {};
-  if (/^https?:\/\/cdn\./.test(msg.pyodide)) {
-    self.postMessage({ type: "stage", stage: "starting" }); // no percentage from a CDN
-  } else {
-    uncount = countDownloads(msg.pyodide);
+  const load = async (extra) => {
+    let uncount = () => {};
+    if (/^https?:\/\/cdn\./.test(msg.pyodide)) {
+      self.postMessage({ type: "stage", stage: "starting" }); // no percentage from a CDN
+    } else {
+      uncount = countDownloads(msg.pyodide);
+    }
+    try {
+      return await loadPyodide({ indexURL: msg.pyodide, stdout: () => {}, stderr: () => {}, ...extra });
+    } finally {
+      uncount();
+    }
+  };
+  const saved = await snapshot;
+  if (saved) {
+    try {
+      py = await load({ _loadSnapshot: saved });
+      // The copy's random module was seeded when it was made: seed it anew.
+      py.runPython("import random; random.seed()");
+      self.postMessage({ type: "stage", stage: "restored" });
+    } catch {
+      py = null;
+      await dropSnapshot(key);
+    }
   }
-  try {
-    py = await loadPyodide({ indexURL: msg.pyodide, stdout: () => {}, stderr: () => {} });
-  } finally {
-    uncount();
+  let made = null;
+  if (!py) {
+    py = await load(canKeep ? { _makeSnapshot: true } : {});
+    py.runPython(PRELOAD);
+    if (canKeep) {
+      try {
+        made = py.makeMemorySnapshot();
+      } catch {
+        made = null; // kept only when it can be made
+      }
+    }
   }
   await asm;
   if (msg.interrupt) py.setInterruptBuffer(new Int32Array(msg.interrupt));
@@ -131,6 +215,11 @@ def _course_run(bundle_json, source, learner_file, emit):
 _course_run
 `);
   self.postMessage({ type: "stage", stage: "ready" });
+  // Kept after the page has its answer: writing 30 MB is not on the way.
+  if (made) {
+    await storeSnapshot(key, made);
+    self.postMessage({ type: "stage", stage: "kept" });
+  }
 }
 
 async function run(msg) {

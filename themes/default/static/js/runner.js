@@ -49,6 +49,7 @@
       case "python":
         return "Loading Python…" + (pct >= 0 ? " " + pct + "%" : "");
       case "starting":
+      case "restored":
         return "Starting Python…";
       case "checker":
         return "Loading the checker…";
@@ -77,7 +78,11 @@
     pool.ready = new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
         const m = e.data;
-        if (m.type === "stage") {
+        if (m.type === "stage" && m.stage === "kept") {
+          // The interpreter's memory is stored for the next start: a
+          // milestone for the timeline, not a state to show.
+          pool.timeline.push([m.stage, Math.round(performance.now() - pool.startedAt)]);
+        } else if (m.type === "stage") {
           announce(m.stage, -1);
           if (m.stage === "ready") {
             resolve();
@@ -100,7 +105,7 @@
       };
     });
     pool.ready.catch(() => stopWorker());
-    worker.postMessage({ type: "init", pyodide: cfg.pyodide, coursecheck: cfg.coursecheck, interrupt: pool.interrupt });
+    worker.postMessage({ type: "init", pyodide: cfg.pyodide, coursecheck: cfg.coursecheck, interrupt: pool.interrupt, noSnapshot: !!window.courseNoSnapshot });
     return pool.ready;
   }
 
@@ -123,7 +128,8 @@
   // is not slowed. Never when the browser asks to save data (Run then
   // starts it), never on pages without a browser exercise (this script is
   // not on them). Tests and benchmarks turn it off with
-  // window.courseNoWarm = true before the page's scripts run.
+  // window.courseNoWarm = true before the page's scripts run (and start
+  // Python without its memory snapshot with window.courseNoSnapshot = true).
   const warmState = { armed: false, reason: "", skipped: "" };
   function saveData() {
     const c = navigator.connection;
