@@ -8,7 +8,8 @@
 #   STRESS_DIR=/tmp/s scripts/stress.sh   keep the logs there
 #
 # Each run is `go test -count=1 ./...` and `course test all` (every exercise
-# locally and in the page, every lesson block), as scripts/test.sh runs them;
+# locally and in the page, every lesson block), side by side as
+# scripts/test.sh runs them;
 # the installs, gofmt, vet and fuzzing are left to scripts/test.sh. Exits 1
 # when anything failed. Needs what scripts/test.sh installs.
 set -euo pipefail
@@ -44,8 +45,13 @@ for r in $(seq "$runs"); do
   rm -rf "$d"
   mkdir -p "$d"
   echo "== run $r of $runs ($(date +%T), load $(cut -d' ' -f1 /proc/loadavg))"
-  stage "$d" "go test" bash -c "go test -count=1 -timeout 30m -json ./... | '$out/testtimes' gotest -save '$d/go.json' >'$d/go.log' 2>&1"
-  stage "$d" "course test" bash -c "'$out/course' test all --times '$d/course.jsonl' >'$d/course.log' 2>&1"
+  # Side by side, as scripts/test.sh runs them: more load, and a run takes
+  # the longer of the two instead of their sum.
+  stage "$d" "go test" bash -c "go test -count=1 -timeout 30m -json ./... | '$out/testtimes' gotest -save '$d/go.json' >'$d/go.log' 2>&1" &
+  g=$!
+  stage "$d" "course test" bash -c "'$out/course' test all --times '$d/course.jsonl' >'$d/course.log' 2>&1" &
+  c=$!
+  wait "$g" "$c"
 done
 cleanup
 pids=()
