@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,11 +98,15 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 	})
 
 	t.Run("a_bad_copy_is_dropped_and_replaced_and_old_builds_copies_go", func(t *testing.T) {
-		// The copy is spoiled, and two more are added: one of an older build
-		// of this course (another runtime folder), one of another course.
+		// The copy is spoiled, and three more are added: one of an older
+		// build of this course (another runtime folder and worker script),
+		// one of another course, and one of a course whose runtime folder
+		// has the same parent as this one's (as when both load it from a
+		// CDN) but whose worker script is elsewhere.
 		origin := key[:strings.Index(key, basePath)]
-		older := origin + basePath + "pyodide-0123456789/memory.snapshot?worker=%2Fold.js"
-		other := origin + "/other-course/pyodide-0123456789/memory.snapshot?worker=%2Fold.js"
+		older := origin + basePath + "pyodide-0123456789/memory.snapshot?worker=" + url.QueryEscape(basePath+"js/runner-worker.0123.js")
+		other := origin + "/other-course/pyodide-0123456789/memory.snapshot?worker=%2Fother-course%2Fjs%2Frunner-worker.0123.js"
+		cdn := origin + basePath + "pyodide-0123456789/memory.snapshot?worker=%2Fthird%2Fjs%2Frunner-worker.0123.js"
 		tab := br.NewTab(t)
 		tab.Navigate(base)
 		browsertest.Eval[bool](tab, `(async () => {
@@ -109,6 +114,7 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 			await c.put(`+jsString(key)+`, new Response("not a snapshot"));
 			await c.put(`+jsString(older)+`, new Response("old"));
 			await c.put(`+jsString(other)+`, new Response("other"));
+			await c.put(`+jsString(cdn)+`, new Response("cdn"));
 			return true;
 		})()`)
 		stages, report := run(t)
@@ -128,8 +134,10 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 		if _, ok := got[older]; ok {
 			t.Errorf("the older build's copy is still kept: %v", got)
 		}
-		if _, ok := got[other]; !ok {
-			t.Errorf("another course's copy was dropped: %v", got)
+		for _, u := range []string{other, cdn} {
+			if _, ok := got[u]; !ok {
+				t.Errorf("another course's copy %s was dropped: %v", u, got)
+			}
 		}
 	})
 }

@@ -109,15 +109,21 @@ async function readSnapshot(key) {
   }
 }
 
-// storeSnapshot keeps the copy and drops copies of other builds of the same
-// course (the keys that differ only in the runtime folder or the script).
+// storeSnapshot keeps the copy and drops the copies of other builds of the
+// same course: those whose runtime folder has the same parent and whose
+// worker script is in the same folder (a course that loads the runtime
+// from a CDN shares that parent with other courses, not its script's).
 async function storeSnapshot(key, bytes) {
+  const course = (u) => {
+    const url = new URL(u);
+    const worker = url.searchParams.get("worker") || "";
+    return new URL("..", url).href + " " + worker.slice(0, worker.lastIndexOf("/") + 1);
+  };
   try {
     const cache = await caches.open(SNAPSHOTS);
-    const course = new URL("..", key).href;
+    const ours = course(key);
     for (const req of await cache.keys()) {
-      const rest = req.url.startsWith(course) ? req.url.slice(course.length) : "";
-      if (req.url !== key && /^[^/]+\/memory\.snapshot\?/.test(rest)) await cache.delete(req);
+      if (req.url !== key && course(req.url) === ours) await cache.delete(req);
     }
     await cache.put(key, new Response(bytes, { headers: { "content-type": "application/octet-stream" } }));
   } catch {
