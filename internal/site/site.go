@@ -96,6 +96,8 @@ type Result struct {
 	Cache *PageCache
 	// Reused counts the pages carried over from the previous build.
 	Reused int
+	// Work is what the build did rather than carry over.
+	Work *Work
 }
 
 // rendered is what the build keeps of one page after rendering it: small
@@ -122,14 +124,15 @@ type rendered struct {
 // project root (for content assets), theme the resolved theme. Problems go
 // to dl; when dl has errors the caller must discard what sink received.
 func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sink output.Sink) *Result {
-	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, sink: sink}
+	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, sink: sink, work: &Work{}}
 	if b.opts.Workers <= 0 {
 		b.opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if b.opts.MaxPrintLessons == 0 {
 		b.opts.MaxPrintLessons = 500
 	}
-	res := &Result{}
+	res := &Result{Work: b.work}
+	defer b.work.sort()
 	b.timings().track("static", b.readTheme)
 	b.timings().track("static", b.static)
 	if !b.timings().trackOK("templates", b.loadTemplates) {
@@ -185,6 +188,7 @@ type builder struct {
 	opts  Options
 	dl    *diag.List
 	sink  output.Sink
+	work  *Work
 
 	assets map[string]string // static path → hashed path
 	// themeFiles holds every file of the theme, read once per build;

@@ -382,6 +382,7 @@ func (b *builder) renderPages() {
 		} else {
 			res, files := b.convertPage(p)
 			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
+			b.work.add(&b.work.Encoded, p.File)
 			b.pages[i] = r
 			b.renderPage(i, r, res)
 			r.html = printHTML(res.HTML, p)
@@ -467,6 +468,7 @@ func (b *builder) reuseAll(paths []string) bool {
 // writes beside the page and returns (sorted). report says whether to
 // report the notebook's problems (once per build).
 func (b *builder) convert(p *content.Page, report bool) (*markdown.Result, []string) {
+	b.work.add(&b.work.Converted, p.File)
 	nb := p.Notebook
 	if nb == nil {
 		return b.conv.Convert(p.Body, b.resolver(p)), nil
@@ -586,6 +588,7 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 			}
 		}
 	}
+	b.work.add(&b.work.Rendered, p.File)
 	b.execute(pd.Kind, outPath(p.URL), pd)
 }
 
@@ -689,6 +692,14 @@ func (b *builder) execute(kind, out string, pd *PageData) {
 	defer func() { b.timings().Add("templates (sum over workers)", time.Since(start)) }()
 	pd.Sidebar = b.sidebar(pd)
 	t := b.tmpl[kind]
+	if len(pd.PrintSections) > 0 {
+		b.work.add(&b.work.PrintPages, out)
+		if data, ok := executePrint(t, pd); ok {
+			b.add(out, data)
+			return
+		}
+		b.work.inline(len(pd.PrintSections))
+	}
 	size := len(pd.Content) + len(pd.Sidebar) + 32<<10
 	for _, sec := range pd.PrintSections {
 		size += len(sec.Content) + 256
@@ -699,6 +710,77 @@ func (b *builder) execute(kind, out string, pd *PageData) {
 		return
 	}
 	b.add(out, buf.Bytes())
+}
+
+// printMarker starts the text a print section's Content holds while
+// executePrint runs the template: printMarker, the section's number, NUL.
+// Nothing else a template prints holds a NUL (the escaper turns one into
+// U+FFFD), so a marker is not confused with the rest of the output.
+const printMarker = "\x00course print section "
+
+// executePrint renders a print page, whose sections hold the whole
+// module's or course's HTML (megabytes), without passing that HTML through
+// the template: the template runs with a short marker in place of each
+// non-empty section's Content, and each marker in its output is then
+// replaced by the section's HTML, kept from the page's own rendering
+// (rendered.html). The result is what executing the template with the
+// HTML gives, as long as the template prints each section's Content once,
+// as HTML, or leaves it out when it is empty (PrintSection says so); when
+// its output does not hold each marker once, executePrint reports false
+// and the caller runs the template with the HTML instead.
+func executePrint(t *template.Template, pd *PageData) ([]byte, bool) {
+	secs := pd.PrintSections
+	marked := make([]PrintSection, len(secs))
+	for i, sec := range secs {
+		marked[i] = sec
+		if sec.Content != "" {
+			marked[i].Content = template.HTML(printMarker + strconv.Itoa(i) + "\x00")
+		}
+	}
+	mpd := *pd
+	mpd.PrintSections = marked
+	buf := bytes.NewBuffer(make([]byte, 0, len(pd.Sidebar)+32<<10+len(secs)*512))
+	if t.ExecuteTemplate(buf, "base.html", &mpd) != nil {
+		return nil, false // the caller reports the error
+	}
+	skel := buf.Bytes()
+	type splice struct{ from, to, sec int }
+	var at []splice
+	seen := make([]bool, len(secs))
+	size := len(skel)
+	for off := 0; ; {
+		i := bytes.Index(skel[off:], []byte(printMarker))
+		if i < 0 {
+			break
+		}
+		from := off + i
+		num := from + len(printMarker)
+		j := bytes.IndexByte(skel[num:], 0)
+		if j < 0 {
+			return nil, false
+		}
+		n, err := strconv.Atoi(string(skel[num : num+j]))
+		if err != nil || n < 0 || n >= len(secs) || seen[n] || secs[n].Content == "" {
+			return nil, false
+		}
+		seen[n] = true
+		off = num + j + 1
+		at = append(at, splice{from, off, n})
+		size += len(secs[n].Content) - (off - from)
+	}
+	for i, sec := range secs {
+		if sec.Content != "" && !seen[i] {
+			return nil, false
+		}
+	}
+	out := make([]byte, 0, size)
+	last := 0
+	for _, s := range at {
+		out = append(out, skel[last:s.from]...)
+		out = append(out, secs[s.sec].Content...)
+		last = s.to
+	}
+	return append(out, skel[last:]...), true
 }
 
 func firstNonEmpty(s ...string) string {
