@@ -14,7 +14,10 @@ import (
 	"time"
 )
 
-var benchPages = flag.Int("bench.pages", 1000, "lessons of the generated course of BenchmarkRebuildOneParagraph/generated")
+var (
+	benchPages  = flag.Int("bench.pages", 1000, "lessons of the generated course of BenchmarkRebuildOneParagraph/generated")
+	benchStages = flag.Bool("bench.stages", false, "BenchmarkRebuildOneParagraph: report the time of each stage of the build")
+)
 
 // BenchmarkRebuildOneParagraph times what the preview does after an author
 // saves one paragraph of a lesson: Rebuild told that one file changed, in
@@ -88,6 +91,7 @@ func benchRebuild(b *testing.B, dir string) {
 	}
 	b.ResetTimer()
 	var cpu time.Duration
+	stages := map[string]time.Duration{}
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		text := fmt.Sprintf("%s\n\nBenchmark edit %d.\n", src, i)
@@ -103,9 +107,19 @@ func benchRebuild(b *testing.B, dir string) {
 		if !res.OK() {
 			b.Fatal(res.Diags)
 		}
+		for _, st := range res.Timings.Stages() {
+			if !strings.Contains(st.Name, "sum over") {
+				stages[st.Name] += st.Time
+			}
+		}
 		prev = res
 	}
 	b.StopTimer()
+	if *benchStages {
+		for name, d := range stages {
+			b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), name+"-ms")
+		}
+	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	runtime.GC()
 	var ms runtime.MemStats

@@ -31,6 +31,9 @@ type PageCache struct {
 	// output it was made with.
 	Stamp   string
 	Entries map[string]*PageEntry // by page file
+	// shards are the search index's shards, by the file of their first
+	// page (in memory only: gob skips them).
+	shards map[string]*searchShard
 }
 
 // PageEntry is what the cache keeps of one page.

@@ -17,6 +17,8 @@ type Work struct {
 	Rendered []string
 	// Encoded are the page files whose search-index sections were encoded.
 	Encoded []string
+	// Shards are the search index's shards written (made, not kept).
+	Shards []string
 	// PrintPages are the print pages written (not carried over).
 	PrintPages []string
 	// PrintInline counts the print sections whose HTML went through the
@@ -40,7 +42,7 @@ func (w *Work) inline(n int) {
 
 // sort puts the lists in order, once the build is done.
 func (w *Work) sort() {
-	for _, l := range []*[]string{&w.Converted, &w.Rendered, &w.Encoded, &w.PrintPages} {
+	for _, l := range []*[]string{&w.Converted, &w.Rendered, &w.Encoded, &w.Shards, &w.PrintPages} {
 		slices.Sort(*l)
 	}
 }
