@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 var (
 	benchPages  = flag.Int("bench.pages", 1000, "lessons of the generated course of BenchmarkRebuildOneParagraph/generated")
 	benchStages = flag.Bool("bench.stages", false, "BenchmarkRebuildOneParagraph: report the time of each stage of the build")
+	benchHeap   = flag.String("bench.heapprofile", "", "BenchmarkRebuildOneParagraph: write the heap profile after the last rebuild, with its result alive, to this file")
 )
 
 // BenchmarkRebuildOneParagraph times what the preview does after an author
@@ -125,5 +127,15 @@ func benchRebuild(b *testing.B, dir string) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
+	if *benchHeap != "" {
+		f, err := os.Create(*benchHeap)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
 	runtime.KeepAlive(prev)
 }

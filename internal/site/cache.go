@@ -48,8 +48,9 @@ type PageEntry struct {
 	// html is the page's converted markdown as print pages show it (its
 	// ids prefixed), kept (in memory only: gob skips it) when
 	// Options.KeepHTML is set, so that print pages can be rendered again
-	// without converting or rewriting carried-over pages.
-	html *string
+	// without converting or rewriting carried-over pages. It is part of
+	// the module's print page, which the site keeps anyway.
+	html []byte
 }
 
 // globalKey hashes the inputs every page depends on.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,23 +12,48 @@ import (
 	"github.com/mlcourse/course/themes"
 )
 
-// printData is a print page of sections with the given contents.
-func printData(contents ...string) *PageData {
+// printData is a print page of sections with the given contents, and
+// their HTML.
+func printData(contents ...string) (*PageData, [][]byte) {
 	pd := &PageData{Site: &SiteData{Title: "C", BasePath: "/"}, Kind: "print", Title: "All (print)", URL: "/print/"}
+	var htmls [][]byte
 	for i, c := range contents {
 		pd.PrintSections = append(pd.PrintSections, PrintSection{ID: "m--l" + string(rune('a'+i)), Number: "1." + string(rune('1'+i)),
-			Title: "Lesson <" + string(rune('a'+i)) + ">", URL: "/m/l/", Level: 2, Content: template.HTML(c)})
+			Title: "Lesson <" + string(rune('a'+i)) + ">", URL: "/m/l/", Level: 2})
+		htmls = append(htmls, []byte(c))
 	}
-	return pd
+	return pd, htmls
 }
 
-func executeWhole(t *testing.T, tmpl *template.Template, pd *PageData) []byte {
+// executeWhole runs the template with the sections' HTML.
+func executeWhole(t *testing.T, tmpl *template.Template, pd *PageData, htmls [][]byte) []byte {
 	t.Helper()
+	whole := *pd
+	whole.PrintSections = slices.Clone(pd.PrintSections)
+	for i := range whole.PrintSections {
+		whole.PrintSections[i].Content = template.HTML(htmls[i])
+	}
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "base.html", pd); err != nil {
+	if err := tmpl.ExecuteTemplate(&buf, "base.html", &whole); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// checkSplice fails t unless the spliced page is the template's with the
+// HTML, and at says where each section's HTML is in it.
+func checkSplice(t *testing.T, tmpl *template.Template, pd *PageData, htmls [][]byte, got []byte, at [][]byte) {
+	t.Helper()
+	if want := executeWhole(t, tmpl, pd, htmls); !bytes.Equal(got, want) {
+		t.Errorf("spliced page:\n%q\nthe template with the HTML:\n%q", got, want)
+	}
+	for i, h := range htmls {
+		if at[i] == nil || !bytes.Equal(at[i], h) {
+			t.Errorf("section %d is %q in the page, want %q", i, at[i], h)
+		} else if len(h) > 0 && (&at[i][0] == &h[0] || cap(at[i]) != len(h) || !bytes.Contains(got, at[i])) {
+			t.Errorf("section %d is not a part of the page", i)
+		}
+	}
 }
 
 // TestPrintPagesSplicedAsTheTemplateWouldPrintThem checks that a print
@@ -56,13 +82,13 @@ func TestPrintPagesSplicedAsTheTemplateWouldPrintThem(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tmpl := template.Must(template.New("base.html").Parse(tt.tmpl))
-			pd := printData(contents...)
-			got, ok := executePrint(tmpl, pd)
+			pd, htmls := printData(contents...)
+			got, at, ok := splicePrint(tmpl, pd, htmls)
 			if ok != tt.spliced {
 				t.Fatalf("spliced = %v, want %v", ok, tt.spliced)
 			}
-			if want := executeWhole(t, tmpl, pd); ok && !bytes.Equal(got, want) {
-				t.Errorf("spliced page:\n%q\nthe template with the HTML:\n%q", got, want)
+			if ok {
+				checkSplice(t, tmpl, pd, htmls, got, at)
 			}
 		})
 	}
@@ -93,13 +119,11 @@ func TestDefaultThemePrintPageIsSpliced(t *testing.T) {
 	if !b.parseTemplates() {
 		t.Fatal(b.dl)
 	}
-	pd := printData(`<p id="m--la--p">One</p>`, "", `<pre class="chroma"><code>x = 1</code></pre>`)
+	pd, htmls := printData(`<p id="m--la--p">One</p>`, "", `<pre class="chroma"><code>x = 1</code></pre>`)
 	pd.Sidebar = "<nav>sidebar</nav>"
-	got, ok := executePrint(b.tmpl["print"], pd)
+	got, at, ok := splicePrint(b.tmpl["print"], pd, htmls)
 	if !ok {
 		t.Fatal("the default theme's print page was not spliced")
 	}
-	if want := executeWhole(t, b.tmpl["print"], pd); !bytes.Equal(got, want) {
-		t.Errorf("spliced page:\n%s\nthe template with the HTML:\n%s", got, want)
-	}
+	checkSplice(t, b.tmpl["print"], pd, htmls, got, at)
 }

@@ -106,13 +106,16 @@ type Result struct {
 // print page still needs it.
 type rendered struct {
 	page   *content.Page
-	key    string  // page cache key
-	reused bool    // carried over from the previous build
-	clean  bool    // converted without problems
-	html   *string // the converted markdown as print pages show it (printHTML); nil when not held
-	links  []markdown.Link
-	ids    map[string]bool
-	files  []string // written beside the page (a notebook's images)
+	key    string // page cache key
+	reused bool   // carried over from the previous build
+	clean  bool   // converted without problems
+	// html is the converted markdown as print pages show it (printHTML),
+	// nil when not held; once a module's print page is written, the part
+	// of that page that holds it.
+	html  []byte
+	links []markdown.Link
+	ids   map[string]bool
+	files []string // written beside the page (a notebook's images)
 	// search holds the page's search-index sections, each encoded as
 	// JSON without its page number: `"h":…,"a":…,"x":…}`.
 	search [][]byte
