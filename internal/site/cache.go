@@ -51,6 +51,8 @@ type PageEntry struct {
 	// without converting or rewriting carried-over pages. It is part of
 	// the module's print page, which the site keeps anyway.
 	html []byte
+	// idSet holds IDs, for the link check (in memory only).
+	idSet map[string]bool
 }
 
 // globalKey hashes the inputs every page depends on.

@@ -115,7 +115,8 @@ type rendered struct {
 	html  []byte
 	links []markdown.Link
 	ids   map[string]bool
-	files []string // written beside the page (a notebook's images)
+	files []string   // written beside the page (a notebook's images)
+	entry *PageEntry // the previous build's entry the page was carried over with, if it was
 	// search holds the page's search-index sections, each encoded as
 	// JSON without its page number: `"h":…,"a":…,"x":…}`.
 	search [][]byte
@@ -171,12 +172,21 @@ func (b *builder) newCache() *PageCache {
 		if !r.clean {
 			continue
 		}
+		if r.entry != nil { // carried over: the same entry, but for where its HTML now is
+			e := *r.entry
+			e.html = nil
+			if b.opts.KeepHTML {
+				e.html = r.html
+			}
+			pc.Entries[r.page.File] = &e
+			continue
+		}
 		ids := make([]string, 0, len(r.ids))
 		for id := range r.ids {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files}
+		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files, idSet: r.ids}
 		if b.opts.KeepHTML {
 			pc.Entries[r.page.File].html = r.html
 		}

@@ -373,11 +373,13 @@ func (b *builder) renderPages() {
 		key := pageKey(global, b.own[p])
 		var r *rendered
 		if e := b.cached(p, key); e != nil && b.reuseAll(e.Files) && b.reuse(outPath(p.URL)) {
-			ids := make(map[string]bool, len(e.IDs))
-			for _, id := range e.IDs {
-				ids[id] = true
+			if e.idSet == nil { // a cache read from disk
+				e.idSet = make(map[string]bool, len(e.IDs))
+				for _, id := range e.IDs {
+					e.idSet[id] = true
+				}
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html, files: e.Files}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: e.idSet, search: e.Search, html: e.html, files: e.Files, entry: e}
 			b.pages[i] = r
 		} else {
 			res, files := b.convertPage(p)
