@@ -328,7 +328,7 @@
     for (const shard of shards) {
       const own = Array.isArray(shard.pages) ? shard.pages : [];
       const first = pages.length;
-      pages.push(...own);
+      for (const page of own) pages.push(page);
       for (const s of Array.isArray(shard.sections) ? shard.sections : []) {
         const p = s.p | 0;
         if (p >= 0 && p < own.length) sections.push({ p: first + p, h: s.h, a: s.a, x: s.x });
