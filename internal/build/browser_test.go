@@ -324,25 +324,38 @@ func (c *builtCourse) paths() []string {
 // on it.
 func (c *builtCourse) checkOnlyPageWith(t *testing.T, word, pageURL string) {
 	t.Helper()
+	type page struct {
+		T string `json:"t"`
+		U string `json:"u"`
+	}
+	type section struct {
+		P int    `json:"p"`
+		H string `json:"h"`
+		X string `json:"x"`
+	}
+	var list struct {
+		Shards []string `json:"shards"`
+	}
+	if err := json.Unmarshal(c.files["search-index.json"], &list); err != nil || len(list.Shards) == 0 {
+		t.Fatalf("reading the search index's list of shards: %v, %d shards", err, len(list.Shards))
+	}
 	var index struct {
-		Pages []struct {
-			T string `json:"t"`
-			U string `json:"u"`
-		} `json:"pages"`
-		Sections []struct {
-			P int    `json:"p"`
-			H string `json:"h"`
-			X string `json:"x"`
-		} `json:"sections"`
+		Pages    []page
+		Sections []section
 	}
-	var data []byte
-	for p, b := range c.files {
-		if strings.HasPrefix(p, "search-index.") && strings.HasSuffix(p, ".json") {
-			data = b
+	for _, u := range list.Shards {
+		var shard struct {
+			Pages    []page    `json:"pages"`
+			Sections []section `json:"sections"`
 		}
-	}
-	if err := json.Unmarshal(data, &index); err != nil {
-		t.Fatalf("reading the search index: %v", err)
+		if err := json.Unmarshal(c.files[strings.TrimPrefix(u, basePath)], &shard); err != nil {
+			t.Fatalf("reading the search index's shard %s: %v", u, err)
+		}
+		for _, s := range shard.Sections {
+			s.P += len(index.Pages)
+			index.Sections = append(index.Sections, s)
+		}
+		index.Pages = append(index.Pages, shard.Pages...)
 	}
 	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(word) + `\b`)
 	found := map[string]bool{}

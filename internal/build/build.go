@@ -127,6 +127,8 @@ type Result struct {
 	// Reused counts the pages carried over unchanged from the previous
 	// build in the output folder (Write only).
 	Reused int
+	// Work is what the build did rather than carry over.
+	Work *site.Work
 
 	pageCache *site.PageCache
 }
@@ -223,7 +225,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	}
 	opts.SkipStatic = rt.skipStatic
 	sr := site.Build(course, b.src, theme.Load(b.src, cfg.Theme), opts, dl, sink)
-	res.Notes, res.pageCache, res.Reused = sr.Notes, sr.Cache, sr.Reused
+	res.Notes, res.pageCache, res.Reused, res.Work = sr.Notes, sr.Cache, sr.Reused, sr.Work
 	res.Duration = time.Since(start)
 	return res
 }

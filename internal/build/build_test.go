@@ -138,8 +138,9 @@ func TestFixtureMatchesGolden(t *testing.T) {
 		fmt.Fprintln(&got, hashRe.ReplaceAllString(p, ".HASH."))
 	}
 	for _, p := range res.Site.Paths() {
-		if strings.HasPrefix(p, "search-index.") || p == "sitemap.xml" || p == "robots.txt" {
-			fmt.Fprintf(&got, "\n# %s\n%s\n", hashRe.ReplaceAllString(p, ".HASH."), bytes.TrimSpace(res.Site.Files[p]))
+		if strings.HasPrefix(p, "search-index.") || strings.HasPrefix(p, "search/") && strings.HasSuffix(p, ".json") || p == "sitemap.xml" || p == "robots.txt" {
+			data := hashRe.ReplaceAll(bytes.TrimSpace(res.Site.Files[p]), []byte(".HASH."))
+			fmt.Fprintf(&got, "\n# %s\n%s\n", hashRe.ReplaceAllString(p, ".HASH."), data)
 		}
 	}
 	golden := "testdata/fixture.golden"

@@ -309,3 +309,60 @@ func TestRebuildReadsOnlyTheChangedFiles(t *testing.T) {
 		prev = res
 	}
 }
+
+// TestRebuildRendersOnlyTheEditedPage checks what rebuilds after a text
+// edit of one lesson do rather than carry over: they convert, render and
+// index that lesson only, write the search index's shard and the print
+// pages that hold it (its module's and the whole course's) and no other,
+// and splice those from the pages' kept HTML instead of passing it through
+// the print template.
+func TestRebuildRendersOnlyTheEditedPage(t *testing.T) {
+	dir := writeIncrementalCourse(t)
+	b := newBuilder(t, Options{Source: dir})
+	prev := b.Build()
+	if !prev.OK() {
+		t.Fatal(prev.Diags)
+	}
+	if w := prev.Work; len(w.Converted) != len(prev.Course.Pages) || w.PrintInline != 0 || len(w.PrintPages) != 3 || len(w.Shards) != 3 {
+		t.Fatalf("the first build converted %v, wrote the print pages %v and the search shards %v, and printed %d sections through the template",
+			w.Converted, w.PrintPages, w.Shards, w.PrintInline)
+	}
+	ed := &editor{t: t, dir: dir}
+	for i, tt := range []struct {
+		file, shard string
+		print       []string
+	}{
+		{"content/01-basics/01-first.md", "search/basics.", []string{"basics/print/index.html", "print/index.html"}},
+		{"content/02-later/01-third.md", "search/later.", []string{"later/print/index.html", "print/index.html"}},
+		{"content/01-basics/02-second.md", "search/basics.", []string{"basics/print/index.html", "print/index.html"}},
+	} {
+		// A word more: the reading time, which other pages show, stays.
+		ed.write(tt.file, ed.read(tt.file)+fmt.Sprintf("\nEdit%d.\n", i))
+		res := b.Rebuild(prev, Changes{Paths: []string{tt.file}})
+		if !res.OK() {
+			t.Fatalf("after editing %s: %v", tt.file, res.Diags)
+		}
+		one := []string{tt.file}
+		w := res.Work
+		for _, c := range []struct {
+			what      string
+			got, want []string
+		}{
+			{"converted", w.Converted, one},
+			{"rendered", w.Rendered, one},
+			{"encoded for the search index", w.Encoded, one},
+			{"wrote the print pages", w.PrintPages, tt.print},
+		} {
+			if !slices.Equal(c.got, c.want) {
+				t.Errorf("after editing %s, the rebuild %s %v; want %v", tt.file, c.what, c.got, c.want)
+			}
+		}
+		if len(w.Shards) != 1 || !strings.HasPrefix(w.Shards[0], tt.shard) {
+			t.Errorf("after editing %s, the rebuild wrote the search index's shards %v; want %s… only", tt.file, w.Shards, tt.shard)
+		}
+		if w.PrintInline != 0 {
+			t.Errorf("after editing %s, the rebuild printed %d sections through the print template; want them spliced", tt.file, w.PrintInline)
+		}
+		prev = res
+	}
+}

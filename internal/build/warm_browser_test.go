@@ -280,6 +280,14 @@ func TestCourseWorksOfflineAfterOneVisit(t *testing.T) {
 	if text := browsertest.Eval[string](tab, `document.querySelector("main").textContent`); !strings.Contains(text, "READ-V1") {
 		t.Fatalf("offline, the lesson without exercises shows:\n%s", text)
 	}
+	// Search works offline: the index's list and shards were precached.
+	tab.Press("/")
+	tab.WaitFor(`document.activeElement?.id === "search-input"`)
+	tab.Press("without exercises")
+	tab.WaitVisible("#search-listbox a.result")
+	if href := browsertest.Eval[string](tab, `document.querySelector("#search-listbox a.result").href`); !strings.HasSuffix(withoutFragment(href), basePath+"m/read/") {
+		t.Errorf("offline, searching for the lesson's words finds %s first, want %sm/read/", href, basePath)
+	}
 	tab.Navigate(base + "m/add/")
 	tab.WaitFor(warmSec + `.courseRunner !== undefined`)
 	r := browsertest.Eval[map[string]any](tab, warmSec+`.courseRunner.run({source: `+jsString(addSolution)+`})`)

@@ -31,6 +31,9 @@ type PageCache struct {
 	// output it was made with.
 	Stamp   string
 	Entries map[string]*PageEntry // by page file
+	// shards are the search index's shards, by the file of their first
+	// page (in memory only: gob skips them).
+	shards map[string]*searchShard
 }
 
 // PageEntry is what the cache keeps of one page.
@@ -45,8 +48,11 @@ type PageEntry struct {
 	// html is the page's converted markdown as print pages show it (its
 	// ids prefixed), kept (in memory only: gob skips it) when
 	// Options.KeepHTML is set, so that print pages can be rendered again
-	// without converting or rewriting carried-over pages.
-	html *string
+	// without converting or rewriting carried-over pages. It is part of
+	// the module's print page, which the site keeps anyway.
+	html []byte
+	// idSet holds IDs, for the link check (in memory only).
+	idSet map[string]bool
 }
 
 // globalKey hashes the inputs every page depends on.

@@ -112,10 +112,17 @@ type TOCEntry struct {
 
 // PrintSection is one page inside a print page.
 type PrintSection struct {
-	ID      string // anchor of the section in the print page
-	Number  string // "2" for a module, "2.3" for its third lesson, as the sidebar numbers them
-	Title   string
-	URL     string // the page's own URL
-	Level   int    // 1 for a module, 2 for a lesson
+	ID     string // anchor of the section in the print page
+	Number string // "2" for a module, "2.3" for its third lesson, as the sidebar numbers them
+	Title  string
+	URL    string // the page's own URL
+	Level  int    // 1 for a module, 2 for a lesson
+	// Content is the page's HTML. A print template prints it once, as
+	// HTML ({{.Content}} in element content), or not at all when it is
+	// empty: the build runs the template with a short marker in its place
+	// and splices the HTML in afterwards (a print page holds megabytes),
+	// so a template that measures or transforms it sees the marker. One
+	// that prints it elsewhere, or twice, gets it through the template,
+	// more slowly.
 	Content template.HTML
 }

@@ -25,7 +25,7 @@ type offlineConfig struct {
 	Base    string `json:"base"`
 	// Precache are fetched when the worker installs: every page (the print
 	// pages left out), the theme's CSS, scripts and math fonts, the
-	// search index. The runtime (Pyodide, the editor) is kept when a page
+	// search index and its shards. The runtime (Pyodide, the editor) is kept when a page
 	// first uses it.
 	Precache []string `json:"precache"`
 	// Immutable are this build's files whose names carry a content hash:
@@ -54,7 +54,8 @@ func (b *builder) serviceWorker() {
 		switch {
 		case strings.HasPrefix(name, "css/"), strings.HasPrefix(name, "js/"),
 			strings.HasPrefix(name, "katex/") && path.Ext(name) != ".ttf" && path.Ext(name) != ".woff",
-			name == "favicon.svg", name == "search-index.json":
+			name == "favicon.svg", name == "search-index.json",
+			strings.HasPrefix(name, "search/") && path.Ext(name) == ".json": // the index's shards
 			cfg.Precache = append(cfg.Precache, b.abs(name))
 		}
 	}

@@ -12,8 +12,9 @@
 //	<module>/print/index.html         the module on one page, for printing
 //	print/index.html                  the whole course (left out above 500 lessons)
 //	search/index.html                 search page
+//	search/<module>.<hash>.json       a shard of the search index
 //	404.html                          not found (base-absolute links)
-//	search-index.json                 fetched on first search (revalidated)
+//	search-index.json                 the shards' list, fetched on first search (revalidated)
 //	css/…, js/…, katex/…              the theme's static files
 //	sitemap.xml, robots.txt, .nojekyll
 //
@@ -96,6 +97,8 @@ type Result struct {
 	Cache *PageCache
 	// Reused counts the pages carried over from the previous build.
 	Reused int
+	// Work is what the build did rather than carry over.
+	Work *Work
 }
 
 // rendered is what the build keeps of one page after rendering it: small
@@ -103,13 +106,17 @@ type Result struct {
 // print page still needs it.
 type rendered struct {
 	page   *content.Page
-	key    string  // page cache key
-	reused bool    // carried over from the previous build
-	clean  bool    // converted without problems
-	html   *string // the converted markdown as print pages show it (printHTML); nil when not held
-	links  []markdown.Link
-	ids    map[string]bool
-	files  []string // written beside the page (a notebook's images)
+	key    string // page cache key
+	reused bool   // carried over from the previous build
+	clean  bool   // converted without problems
+	// html is the converted markdown as print pages show it (printHTML),
+	// nil when not held; once a module's print page is written, the part
+	// of that page that holds it.
+	html  []byte
+	links []markdown.Link
+	ids   map[string]bool
+	files []string   // written beside the page (a notebook's images)
+	entry *PageEntry // the previous build's entry the page was carried over with, if it was
 	// search holds the page's search-index sections, each encoded as
 	// JSON without its page number: `"h":…,"a":…,"x":…}`.
 	search [][]byte
@@ -122,14 +129,15 @@ type rendered struct {
 // project root (for content assets), theme the resolved theme. Problems go
 // to dl; when dl has errors the caller must discard what sink received.
 func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sink output.Sink) *Result {
-	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, sink: sink}
+	b := &builder{c: c, src: src, theme: theme, opts: opts, dl: dl, sink: sink, work: &Work{}}
 	if b.opts.Workers <= 0 {
 		b.opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if b.opts.MaxPrintLessons == 0 {
 		b.opts.MaxPrintLessons = 500
 	}
-	res := &Result{}
+	res := &Result{Work: b.work}
+	defer b.work.sort()
 	b.timings().track("static", b.readTheme)
 	b.timings().track("static", b.static)
 	if !b.timings().trackOK("templates", b.loadTemplates) {
@@ -157,11 +165,20 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 
 // newCache describes this build's pages for the next build.
 func (b *builder) newCache() *PageCache {
-	pc := &PageCache{Entries: map[string]*PageEntry{}}
+	pc := &PageCache{Entries: map[string]*PageEntry{}, shards: b.shards}
 	keys := make([]string, 0, len(b.pages))
 	for _, r := range b.pages {
 		keys = append(keys, r.key)
 		if !r.clean {
+			continue
+		}
+		if r.entry != nil { // carried over: the same entry, but for where its HTML now is
+			e := *r.entry
+			e.html = nil
+			if b.opts.KeepHTML {
+				e.html = r.html
+			}
+			pc.Entries[r.page.File] = &e
 			continue
 		}
 		ids := make([]string, 0, len(r.ids))
@@ -169,7 +186,7 @@ func (b *builder) newCache() *PageCache {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files}
+		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files, idSet: r.ids}
 		if b.opts.KeepHTML {
 			pc.Entries[r.page.File].html = r.html
 		}
@@ -185,6 +202,7 @@ type builder struct {
 	opts  Options
 	dl    *diag.List
 	sink  output.Sink
+	work  *Work
 
 	assets map[string]string // static path → hashed path
 	// themeFiles holds every file of the theme, read once per build;
@@ -197,6 +215,7 @@ type builder struct {
 	written map[string]bool
 	pages   []*rendered // in reading order, as c.Pages
 	byURL   map[string]*rendered
+	shards  map[string]*searchShard // by the file of the shard's first page
 	words   map[*content.Page]int
 	own     map[*content.Page][32]byte // each page's own digest (pageDigest)
 	tmpl    map[string]*template.Template
@@ -573,15 +592,23 @@ func suggestAnchor(frag string, ids map[string]bool) string {
 	return fmt.Sprintf("did you mean #%s?", best)
 }
 
-// searchIndexVersion is the "v" of the index format:
+// searchIndexVersion is the "v" of the index format. search-index.json
+// lists the shards, each the index of one module (or of the pages outside
+// modules), in reading order:
 //
-//	{"v":1,
-//	 "pages":[{"t":"title","u":"/base/url/","m":"module title"}, …],
+//	{"v":2,"shards":["/base/search/loss-functions.1a2b3c4d.json", …]}
+//
+// and each shard is
+//
+//	{"pages":[{"t":"title","u":"/base/url/","m":"module title"}, …],
 //	 "sections":[{"p":0,"h":"heading","a":"anchor","x":"plain text"}, …]}
 //
-// "p" is the index of the section's page; "h" and "a" are empty for the
-// text before a page's first heading.
-const searchIndexVersion = 1
+// "p" is the index of the section's page in the shard; "h" and "a" are
+// empty for the text before a page's first heading. A shard's name carries
+// a hash of its bytes, so an edit writes its module's shard and the short
+// list again, not the whole index (megabytes in a large course), and a
+// browser keeps the shards that did not change.
+const searchIndexVersion = 2
 
 type searchPage struct {
 	T string `json:"t"`
@@ -613,25 +640,85 @@ func encodeSearch(p *content.Page, sections []markdown.Section) [][]byte {
 	return out
 }
 
-// searchIndex assembles the index from the pages' encoded sections, in a
-// buffer sized first (growing one of megabytes was most of a rebuild).
+// searchShard is one shard of the search index, kept for the next build:
+// the pages' entries it was made of (heads and the slices of encoded
+// sections, which a carried-over page keeps) and what it became.
+type searchShard struct {
+	heads  [][]byte
+	search [][][]byte
+	name   string // published path
+	data   []byte
+}
+
+// same reports whether the shard is made of these entries.
+func (s *searchShard) same(heads [][]byte, search [][][]byte) bool {
+	return slices.EqualFunc(s.heads, heads, bytes.Equal) && slices.EqualFunc(s.search, search, func(a, b [][]byte) bool {
+		return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+	})
+}
+
+// searchIndex writes the index: one shard per run of pages of the same
+// module, each made again only when one of its pages' entries changed
+// (Work.Shards), and the list of shards.
 func (b *builder) searchIndex() {
-	heads := make([][]byte, len(b.pages))
-	size := 64
-	for i, r := range b.pages {
-		p := r.page
-		sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
-		if p.Module != nil && p.Kind == content.KindLesson {
-			sp.M = p.Module.Index.Meta.Title
+	var prev map[string]*searchShard
+	if b.opts.Cache != nil {
+		prev = b.opts.Cache.shards
+	}
+	b.shards = map[string]*searchShard{}
+	urls := []string{}
+	for lo := 0; lo < len(b.pages); {
+		hi := lo + 1
+		for hi < len(b.pages) && b.pages[hi].page.Module == b.pages[lo].page.Module {
+			hi++
 		}
-		heads[i], _ = json.Marshal(sp)
-		size += len(heads[i]) + 1
-		for _, sec := range r.search {
+		first := b.pages[lo].page
+		heads := make([][]byte, 0, hi-lo)
+		search := make([][][]byte, 0, hi-lo)
+		for _, r := range b.pages[lo:hi] {
+			p := r.page
+			sp := searchPage{T: p.Meta.Title, U: b.abs(p.URL)}
+			if p.Module != nil && p.Kind == content.KindLesson {
+				sp.M = p.Module.Index.Meta.Title
+			}
+			head, _ := json.Marshal(sp) // strings only: cannot fail
+			heads = append(heads, head)
+			search = append(search, r.search)
+		}
+		sh := prev[first.File]
+		if sh == nil || !sh.same(heads, search) {
+			slug := "pages"
+			if first.Module != nil {
+				slug = first.Module.Slug
+			}
+			sh = &searchShard{heads: heads, search: search, data: searchShardJSON(heads, search)}
+			sh.name = hashName("search/"+slug+".json", sha256.Sum256(sh.data))
+			b.work.add(&b.work.Shards, sh.name)
+		}
+		b.shards[first.File] = sh
+		b.add(sh.name, sh.data)
+		urls = append(urls, b.abs(sh.name))
+		lo = hi
+	}
+	list, _ := json.Marshal(struct {
+		V      int      `json:"v"`
+		Shards []string `json:"shards"`
+	}{searchIndexVersion, urls})
+	b.add(b.assets["search-index.json"], list)
+}
+
+// searchShardJSON encodes a shard of the index from its pages' heads and
+// encoded sections, in a buffer sized first.
+func searchShardJSON(heads [][]byte, search [][][]byte) []byte {
+	size := 32
+	for i, h := range heads {
+		size += len(h) + 1
+		for _, sec := range search[i] {
 			size += len(sec) + 16
 		}
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
-	fmt.Fprintf(buf, `{"v":%d,"pages":[`, searchIndexVersion)
+	buf.WriteString(`{"pages":[`)
 	for i, h := range heads {
 		if i > 0 {
 			buf.WriteByte(',')
@@ -641,8 +728,8 @@ func (b *builder) searchIndex() {
 	buf.WriteString(`],"sections":[`)
 	first := true
 	num := make([]byte, 0, 16)
-	for i, r := range b.pages {
-		for _, sec := range r.search {
+	for i := range heads {
+		for _, sec := range search[i] {
 			if !first {
 				buf.WriteByte(',')
 			}
@@ -653,7 +740,7 @@ func (b *builder) searchIndex() {
 		}
 	}
 	buf.WriteString("]}")
-	b.add(b.assets["search-index.json"], buf.Bytes())
+	return buf.Bytes()
 }
 
 // prefixIDs makes the ids of one page unique inside a print page: every

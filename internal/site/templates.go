@@ -373,18 +373,23 @@ func (b *builder) renderPages() {
 		key := pageKey(global, b.own[p])
 		var r *rendered
 		if e := b.cached(p, key); e != nil && b.reuseAll(e.Files) && b.reuse(outPath(p.URL)) {
-			ids := make(map[string]bool, len(e.IDs))
-			for _, id := range e.IDs {
-				ids[id] = true
+			if e.idSet == nil { // a cache read from disk
+				e.idSet = make(map[string]bool, len(e.IDs))
+				for _, id := range e.IDs {
+					e.idSet[id] = true
+				}
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: ids, search: e.Search, html: e.html, files: e.Files}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: e.idSet, search: e.Search, html: e.html, files: e.Files, entry: e}
 			b.pages[i] = r
 		} else {
 			res, files := b.convertPage(p)
 			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
+			b.work.add(&b.work.Encoded, p.File)
 			b.pages[i] = r
 			b.renderPage(i, r, res)
-			r.html = printHTML(res.HTML, p)
+			if p.Module != nil { // the home page is in no print page
+				r.html = printHTML(res.HTML, p)
+			}
 		}
 		if p.Module == nil {
 			return
@@ -467,6 +472,7 @@ func (b *builder) reuseAll(paths []string) bool {
 // writes beside the page and returns (sorted). report says whether to
 // report the notebook's problems (once per build).
 func (b *builder) convert(p *content.Page, report bool) (*markdown.Result, []string) {
+	b.work.add(&b.work.Converted, p.File)
 	nb := p.Notebook
 	if nb == nil {
 		return b.conv.Convert(p.Body, b.resolver(p)), nil
@@ -586,6 +592,7 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 			}
 		}
 	}
+	b.work.add(&b.work.Rendered, p.File)
 	b.execute(pd.Kind, outPath(p.URL), pd)
 }
 
@@ -596,14 +603,15 @@ func printID(p *content.Page) string {
 }
 
 // printHTML is a page's converted markdown as print pages show it.
-func printHTML(html []byte, p *content.Page) *string {
-	s := string(prefixIDs(html, printID(p)))
-	return &s
+func printHTML(html []byte, p *content.Page) []byte {
+	return prefixIDs(html, printID(p))
 }
 
-// printSections returns a module's pages as sections of a print page.
-func (b *builder) printSections(pages []*rendered) []PrintSection {
+// printSections returns pages as sections of a print page, with their
+// HTML apart (see printPage).
+func (b *builder) printSections(pages []*rendered) ([]PrintSection, [][]byte) {
 	secs := make([]PrintSection, 0, len(pages))
+	htmls := make([][]byte, 0, len(pages))
 	lesson := 0
 	for _, r := range pages {
 		p := r.page
@@ -615,10 +623,32 @@ func (b *builder) printSections(pages []*rendered) []PrintSection {
 			lesson++
 			number = fmt.Sprintf("%d.%d", mod, lesson)
 		}
-		secs = append(secs, PrintSection{ID: printID(p), Number: number, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level,
-			Content: template.HTML(*r.html)})
+		secs = append(secs, PrintSection{ID: printID(p), Number: number, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level})
+		htmls = append(htmls, r.html)
 	}
-	return secs
+	return secs, htmls
+}
+
+// printPage writes a print page: pd, whose sections' HTML is htmls. It
+// returns where each section's HTML is in the page written (so that the
+// build need not keep another copy), or nil when the template had to be
+// run with the HTML (see splicePrint).
+func (b *builder) printPage(out string, pd *PageData, htmls [][]byte) [][]byte {
+	b.work.add(&b.work.PrintPages, out)
+	start := time.Now()
+	pd.Sidebar = b.sidebar(pd)
+	data, at, ok := splicePrint(b.tmpl["print"], pd, htmls)
+	b.timings().Add("templates (sum over workers)", time.Since(start))
+	if ok {
+		b.add(out, data)
+		return at
+	}
+	b.work.inline(len(pd.PrintSections))
+	for i := range pd.PrintSections {
+		pd.PrintSections[i].Content = template.HTML(htmls[i])
+	}
+	b.execute("print", out, pd)
+	return nil
 }
 
 // printNote explains, on module print pages, a missing whole-course page.
@@ -637,10 +667,18 @@ func (b *builder) modulePrint(m *content.Module, pages []*rendered) {
 	b.ensureHTML(pages)
 	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
 	sd, cur := b.navFor(m.Index)
-	b.execute("print", m.Slug+"/print/index.html", &PageData{Site: sd, Kind: "print", Module: cur,
+	secs, htmls := b.printSections(pages)
+	at := b.printPage(out, &PageData{Site: sd, Kind: "print", Module: cur,
 		Title: m.Index.Meta.Title + " (print)", Description: firstNonEmpty(m.Index.Meta.Summary, b.c.Config.Description, m.Index.Meta.Title),
-		URL: b.abs(m.Slug + "/print/"), PrintSections: b.printSections(pages), PrintNote: b.printNote(),
-		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}, Notebook: hasNotebook(pages)})
+		URL: b.abs(m.Slug + "/print/"), PrintSections: secs, PrintNote: b.printNote(),
+		Breadcrumbs: []NavLink{home, b.navLink(m.Index)}, Notebook: hasNotebook(pages)}, htmls)
+	if at != nil {
+		// The pages' HTML is now part of the module's print page: keep
+		// that, not a copy of it.
+		for i, r := range pages {
+			r.html = at[i]
+		}
+	}
 }
 
 // navSite is the sidebar data of pages outside modules.
@@ -701,6 +739,85 @@ func (b *builder) execute(kind, out string, pd *PageData) {
 	b.add(out, buf.Bytes())
 }
 
+// printMarker starts the text a print section's Content holds while
+// splicePrint runs the template: printMarker, the section's number, NUL.
+// Nothing else a template prints holds a NUL (the escaper turns one into
+// U+FFFD), so a marker is not confused with the rest of the output.
+const printMarker = "\x00course print section "
+
+// splicePrint renders a print page, whose sections hold the whole
+// module's or course's HTML (megabytes), without passing that HTML through
+// the template: the template runs with a short marker as the Content of
+// each section whose HTML (htmls[i]) is not empty, and each marker in its
+// output is then replaced by the section's HTML, kept from the page's own
+// rendering (rendered.html). It returns the page and where each section's
+// HTML is in it. The page is what executing the template with the HTML
+// gives, as long as the template prints each section's Content once, as
+// HTML, or leaves it out when it is empty (PrintSection says so); when its
+// output does not hold each marker once, splicePrint reports false and the
+// caller runs the template with the HTML instead.
+func splicePrint(t *template.Template, pd *PageData, htmls [][]byte) ([]byte, [][]byte, bool) {
+	secs := pd.PrintSections
+	marked := make([]PrintSection, len(secs))
+	for i, sec := range secs {
+		marked[i] = sec
+		marked[i].Content = ""
+		if len(htmls[i]) > 0 {
+			marked[i].Content = template.HTML(printMarker + strconv.Itoa(i) + "\x00")
+		}
+	}
+	mpd := *pd
+	mpd.PrintSections = marked
+	buf := bytes.NewBuffer(make([]byte, 0, len(pd.Sidebar)+32<<10+len(secs)*512))
+	if t == nil || t.ExecuteTemplate(buf, "base.html", &mpd) != nil {
+		return nil, nil, false // the caller reports the error
+	}
+	skel := buf.Bytes()
+	type splice struct{ from, to, sec int }
+	var at []splice
+	seen := make([]bool, len(secs))
+	size := len(skel)
+	for off := 0; ; {
+		i := bytes.Index(skel[off:], []byte(printMarker))
+		if i < 0 {
+			break
+		}
+		from := off + i
+		num := from + len(printMarker)
+		j := bytes.IndexByte(skel[num:], 0)
+		if j < 0 {
+			return nil, nil, false
+		}
+		n, err := strconv.Atoi(string(skel[num : num+j]))
+		if err != nil || n < 0 || n >= len(secs) || seen[n] || len(htmls[n]) == 0 {
+			return nil, nil, false
+		}
+		seen[n] = true
+		off = num + j + 1
+		at = append(at, splice{from, off, n})
+		size += len(htmls[n]) - (off - from)
+	}
+	for i := range secs {
+		if len(htmls[i]) > 0 && !seen[i] {
+			return nil, nil, false
+		}
+	}
+	out := make([]byte, 0, size)
+	where := make([][]byte, len(secs))
+	for i := range where {
+		where[i] = []byte{} // empty, and not nil: held
+	}
+	last := 0
+	for _, s := range at {
+		out = append(out, skel[last:s.from]...)
+		start := len(out)
+		out = append(out, htmls[s.sec]...)
+		where[s.sec] = out[start:len(out):len(out)]
+		last = s.to
+	}
+	return append(out, skel[last:]...), where, true
+}
+
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {
 		if v != "" {
@@ -720,6 +837,7 @@ func (b *builder) extras() {
 		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
 
 	var all []PrintSection
+	var htmls [][]byte
 	printAll := b.printCourse()
 	if printAll {
 		var pages []*rendered
@@ -732,13 +850,13 @@ func (b *builder) extras() {
 			printAll = false
 		} else {
 			b.ensureHTML(pages)
-			all = b.printSections(pages)
+			all, htmls = b.printSections(pages)
 		}
 	}
 	if printAll {
-		b.execute("print", "print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
+		b.printPage("print/index.html", &PageData{Site: b.navSite(), Kind: "print", Title: b.c.Config.Title + " (print)",
 			Description: firstNonEmpty(b.c.Config.Description, b.c.Config.Title), URL: b.abs("print/"),
-			PrintSections: all, Breadcrumbs: []NavLink{home}, Notebook: hasNotebook(b.pages)})
+			PrintSections: all, Breadcrumbs: []NavLink{home}, Notebook: hasNotebook(b.pages)}, htmls)
 	}
 
 	b.add(".nojekyll", nil)

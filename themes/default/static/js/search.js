@@ -1,14 +1,22 @@
 // Full-text search over the course, in the page.
 //
 // The index (URL in <html data-search-index>) is fetched the first time the
-// reader focuses or types in a search box. Its format, version 1:
+// reader focuses or types in a search box. Its format, version 2: a list
+// of shards, one per module, in reading order, each fetched then (their
+// names carry a hash of their bytes, so the browser keeps those that did
+// not change):
 //
-//   {"v": 1,
-//    "pages":    [{"t": "page title", "u": "/base/url/", "m": "module title"}],
-//    "sections": [{"p": 0,           // index into pages
+//   {"v": 2, "shards": ["/base/search/module.1a2b3c4d.json", …]}
+//
+// and each shard
+//
+//   {"pages":    [{"t": "page title", "u": "/base/url/", "m": "module title"}],
+//    "sections": [{"p": 0,           // index into the shard's pages
 //                  "h": "heading",   // "" for the page's intro
 //                  "a": "anchor",    // "" for the top of the page
 //                  "x": "plain text of the section"}]}
+//
+// (version 1 was one shard, with "v": 1).
 //
 // Matching: the query splits into words; every word must occur in the
 // section's page title, heading or text, as a whole word, except the last,
@@ -305,18 +313,39 @@
     return a;
   }
 
+  function fetchJSON(url, cache) {
+    return fetch(url, { credentials: "same-origin", cache }).then((r) => {
+      if (!r.ok) throw new Error(`search index: HTTP ${r.status} for ${url}`);
+      return r.json();
+    });
+  }
+
+  // joinShards makes one index of the shards: their pages in order, and
+  // each section's page number counted from the first shard's first page.
+  function joinShards(shards) {
+    const pages = [];
+    const sections = [];
+    for (const shard of shards) {
+      const own = Array.isArray(shard.pages) ? shard.pages : [];
+      const first = pages.length;
+      for (const page of own) pages.push(page);
+      for (const s of Array.isArray(shard.sections) ? shard.sections : []) {
+        const p = s.p | 0;
+        if (p >= 0 && p < own.length) sections.push({ p: first + p, h: s.h, a: s.a, x: s.x });
+      }
+    }
+    return { pages, sections };
+  }
+
   let loading = null;
   function loadIndex() {
     if (!loading) {
       if (!INDEX_URL) {
         loading = Promise.reject(new Error("no search index on this site"));
       } else {
-        loading = fetch(INDEX_URL, { credentials: "same-origin", cache: "no-cache" })
-          .then((r) => {
-            if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
-            return r.json();
-          })
-          .then((data) => new Index(data));
+        loading = fetchJSON(INDEX_URL, "no-cache")
+          .then((data) => (Array.isArray(data.shards) ? Promise.all(data.shards.map((u) => fetchJSON(u, "default"))) : [data]))
+          .then((shards) => new Index(joinShards(shards)));
       }
       // Avoid an unhandled rejection: callers attach their own handlers.
       loading.catch(() => {});
