@@ -103,6 +103,7 @@ type axeViolation struct {
 // titles) and the in-page runner.
 func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	start := time.Now()
+	clock := c.clock.page()
 	bctx, stop, err := startBrowser(ctx, c.opts.Browser)
 	if err != nil {
 		return err
@@ -113,6 +114,7 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 		return err
 	}
 	defer closeTab()
+	clock.lap("browser start")
 
 	// The theme is stored per origin: open the site once to store it.
 	if _, err := t.navigate(c.origin + c.opts.BasePath); err != nil {
@@ -122,6 +124,7 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 		return err
 	}
 	t.rec.take()
+	clock.lap("first visit")
 
 	c.axePrint = smallestPrintPage(c.opts.Dir, pages)
 	weights := newWeigher(c.opts.Dir, c.origin+c.opts.BasePath)
@@ -137,6 +140,8 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	c.opts.Logf("sitecheck: visited %d pages in light and dark mode in %s", len(pages), time.Since(start).Round(time.Millisecond))
 	c.checkLinks()
 	c.checkTitles()
+	runStart := time.Now()
+	defer func() { c.clock.add("runner", time.Since(runStart)) }()
 	if err := c.checkRunner(t); err != nil {
 		if bctx.Err() != nil {
 			return fmt.Errorf("sitecheck: the browser stopped: %w", err)
@@ -163,6 +168,8 @@ func (c *checker) setTheme(t *tab, theme string) error {
 func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	u := c.origin + c.opts.BasePath + p.path
 	here := c.opts.BasePath + p.path
+	clock := c.clock.page()
+	defer func() { c.opts.Logf("sitecheck: %s: %s", here, clock) }()
 	if p.want != http.StatusOK {
 		t.rec.expect(u, int64(p.want))
 	}
@@ -170,21 +177,25 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err != nil {
 		return err
 	}
+	clock.lap("navigate")
 	if status != int64(p.want) {
 		c.add(here, "request", "%s answers HTTP %d, want %d", p.file, status, p.want)
 	}
 	if err := t.settle(); err != nil {
 		return err
 	}
+	clock.lap("settle")
 	if p.ready != "" {
 		if err := t.waitFor(p.ready, t.timeout); err != nil {
 			return err
 		}
+		clock.lap("ready")
 	}
 	info, err := eval[*pageInfo](t, t.timeout, pageInfoScript)
 	if err != nil {
 		return err
 	}
+	clock.lap("page info")
 	info.url, info.file, info.variant = here, p.file, p.variant
 	c.mu.Lock()
 	c.pages[here] = info
@@ -209,7 +220,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	}
 	axeHere := p.file == c.axePrint || !isPrintPage(p.file)
 	if axeHere {
-		if err := c.runAxe(t, here, "light"); err != nil {
+		if err := c.runAxe(t, here, "light", clock); err != nil {
 			return err
 		}
 	}
@@ -222,9 +233,11 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err := t.reload(); err != nil {
 		return err
 	}
+	clock.lap("dark reload")
 	if err := t.settle(); err != nil {
 		return err
 	}
+	clock.lap("dark settle")
 	dark, err := eval[struct {
 		Theme  string   `json:"theme"`
 		Shift  float64  `json:"shift"`
@@ -234,6 +247,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err != nil {
 		return err
 	}
+	clock.lap("dark info")
 	if dark.Theme != "dark" {
 		c.add(here, "axe", `with localStorage "course.theme" = "dark" the page has data-theme=%q: dark mode is not checked`, dark.Theme)
 	}
@@ -241,7 +255,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if !axeHere {
 		return nil
 	}
-	return c.runAxe(t, here, "dark")
+	return c.runAxe(t, here, "dark", clock)
 }
 
 func (c *checker) checkShift(here, mode string, shift float64, shifts []string) {
@@ -257,10 +271,11 @@ func (c *checker) checkShift(here, mode string, shift float64, shifts []string) 
 
 // runAxe injects axe-core into the page and reports its serious and
 // critical violations.
-func (c *checker) runAxe(t *tab, here, mode string) error {
+func (c *checker) runAxe(t *tab, here, mode string, clock *pageClock) error {
 	if _, err := eval[bool](t, t.timeout, c.axe+"\n;true"); err != nil {
 		return fmt.Errorf("injecting axe-core: %w", err)
 	}
+	clock.lap("axe inject")
 	options := `{resultTypes: ["violations"]}`
 	if mode == "dark" {
 		options = `{resultTypes: ["violations"], runOnly: {type: "rule", values: ` + darkRules + `}}`
@@ -269,6 +284,7 @@ func (c *checker) runAxe(t *tab, here, mode string) error {
 	if err != nil {
 		return err
 	}
+	clock.lap("axe " + mode)
 	for _, v := range vs {
 		c.add(here, "axe", "%s mode: %s (%s, %d element(s)): %s; e.g. %s; %s",
 			mode, v.ID, v.Impact, v.Nodes, v.Help, strings.Join(v.Targets, " | "), v.Summary)

@@ -193,9 +193,12 @@ func Run(ctx context.Context, opts Options) ([]Finding, error) {
 		hvErr      error
 		hvDone     = make(chan struct{})
 	)
+	clock := newTimings()
 	go func() {
 		defer close(hvDone)
+		start := time.Now()
 		hvFindings, hvErr = validateHTML(ctx, opts)
+		clock.add("html-validate", time.Since(start))
 	}()
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -207,10 +210,11 @@ func Run(ctx context.Context, opts Options) ([]Finding, error) {
 	defer srv.Close()
 	origin := "http://" + ln.Addr().String()
 
-	c := &checker{opts: opts, origin: origin, axe: string(axe), pages: map[string]*pageInfo{}}
+	c := &checker{opts: opts, origin: origin, axe: string(axe), pages: map[string]*pageInfo{}, clock: clock}
 	browserErr := c.run(ctx, pages)
 
 	<-hvDone
+	opts.Logf("sitecheck: wall time per phase, in all (html-validate runs beside the browser):%s", clock)
 	findings := append(c.findings, hvFindings...)
 	if err := errors.Join(browserErr, hvErr); err != nil {
 		return sortFindings(findings), err
@@ -353,6 +357,7 @@ type checker struct {
 	axe    string
 
 	axePrint string // the one print page axe checks (see smallestPrintPage)
+	clock    *timings
 
 	mu       sync.Mutex
 	findings []Finding
