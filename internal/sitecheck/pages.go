@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -100,7 +102,12 @@ type axeViolation struct {
 }
 
 // run visits every page, then checks what needs all of them (links,
-// titles) and the in-page runner.
+// titles) and the in-page runner. Pages are visited Options.Tabs at a time,
+// each tab in a browser context of its own, so that one tab storing the
+// dark theme (localStorage, shared by an origin's tabs) does not change the
+// theme of a page another tab is loading. Such a context also fetches the
+// favicon on every page, as a first visit does, so it is in every page's
+// weight.
 func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	start := time.Now()
 	clock := c.clock.page()
@@ -109,39 +116,65 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 		return err
 	}
 	defer stop()
-	t, closeTab, err := c.newTab(bctx)
+	clock.lap("browser start")
+	tabs, closeTabs, err := c.openTabs(bctx, min(c.opts.Tabs, len(pages)))
 	if err != nil {
 		return err
 	}
-	defer closeTab()
-	clock.lap("browser start")
-
-	// The theme is stored per origin: open the site once to store it.
-	if _, err := t.navigate(c.origin + c.opts.BasePath); err != nil {
-		return err
-	}
-	if err := c.setTheme(t, "light"); err != nil {
-		return err
-	}
-	t.rec.take()
+	defer closeTabs()
 	clock.lap("first visit")
 
 	c.axePrint = smallestPrintPage(c.opts.Dir, pages)
 	weights := newWeigher(c.opts.Dir, c.origin+c.opts.BasePath)
-	for _, p := range pages {
-		if err := c.visit(t, p, weights); err != nil {
-			if bctx.Err() != nil {
-				return fmt.Errorf("sitecheck: the browser stopped: %w", err)
+	queue := make(chan sitePage)
+	var (
+		wg      sync.WaitGroup
+		stopped error // the browser stopped: no page after it can be checked
+		errMu   sync.Mutex
+	)
+	for _, t := range tabs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range queue {
+				err := c.visit(t, p, weights)
+				c.drain(t)
+				if err == nil {
+					continue
+				}
+				if bctx.Err() != nil {
+					errMu.Lock()
+					stopped = fmt.Errorf("sitecheck: the browser stopped: %w", err)
+					errMu.Unlock()
+					continue
+				}
+				c.add(c.opts.BasePath+p.path, "load", "%v", err)
 			}
-			c.add(c.opts.BasePath+p.path, "load", "%v", err)
-		}
-		c.drain(t)
+		}()
 	}
-	c.opts.Logf("sitecheck: visited %d pages in light and dark mode in %s", len(pages), time.Since(start).Round(time.Millisecond))
+	for _, p := range longestFirst(c.opts.Dir, pages) {
+		if bctx.Err() != nil {
+			break
+		}
+		queue <- p
+	}
+	close(queue)
+	wg.Wait()
+	if stopped != nil {
+		return stopped
+	}
+	c.opts.Logf("sitecheck: visited %d pages in light and dark mode in %s (%d tabs)", len(pages), time.Since(start).Round(time.Millisecond), len(tabs))
 	c.checkLinks()
 	c.checkTitles()
 	runStart := time.Now()
 	defer func() { c.clock.add("runner", time.Since(runStart)) }()
+	// The runner runs in the browser's own context, whose storage is on
+	// disk, as a reader's is (Pyodide's files are cached there).
+	t, closeTab, err := c.newTab(bctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeTab()
 	if err := c.checkRunner(t); err != nil {
 		if bctx.Err() != nil {
 			return fmt.Errorf("sitecheck: the browser stopped: %w", err)
@@ -150,6 +183,56 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	}
 	c.drain(t)
 	return nil
+}
+
+// openTabs opens n tabs, each in a browser context of its own, with the
+// light theme stored.
+func (c *checker) openTabs(bctx context.Context, n int) ([]*tab, func(), error) {
+	var (
+		tabs   []*tab
+		closes []func()
+	)
+	closeAll := func() {
+		for _, f := range closes {
+			f()
+		}
+	}
+	for range n {
+		t, closeTab, err := c.newTab(bctx, true)
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		closes = append(closes, closeTab)
+		// The theme is stored per origin: open the site once to store it.
+		if _, err := t.navigate(c.origin + c.opts.BasePath); err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		if err := c.setTheme(t, "light"); err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		t.rec.take()
+		tabs = append(tabs, t)
+	}
+	return tabs, closeAll, nil
+}
+
+// longestFirst orders pages by the size of their files, largest first, so
+// that the tabs end together rather than one of them starting a long page
+// when the others are done. Findings are sorted at the end, so the order
+// changes nothing else.
+func longestFirst(dir string, pages []sitePage) []sitePage {
+	size := make(map[string]int64, len(pages))
+	for _, p := range pages {
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p.file))); err == nil {
+			size[p.file] = st.Size()
+		}
+	}
+	out := append([]sitePage(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool { return size[out[i].file] > size[out[j].file] })
+	return out
 }
 
 // drain turns what the tab recorded into findings.
@@ -204,7 +287,9 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	stat := PageStat{Page: here, Kind: info.Kind, LayoutShift: info.Shift}
 	stat.GzipBytes, stat.RawBytes, stat.Files = w.weigh(append([]string{u}, info.Resources...))
 	if !p.variant {
+		c.onPageMu.Lock()
 		c.opts.OnPage(stat)
+		c.onPageMu.Unlock()
 	}
 	if info.Kind == "lesson" && stat.GzipBytes > c.opts.LessonBudget {
 		var heaviest []string
