@@ -81,7 +81,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -152,7 +151,9 @@ type Options struct {
 	// on two cores, axe on one page passed 60 s).
 	PageTimeout time.Duration
 	// Tabs is how many pages are checked at once, each in a tab of its
-	// own; 0 means one per CPU, at most 2.
+	// own; 0 means 1. More tabs help only on an idle machine with cores to
+	// spare: on two loaded cores two tabs took longer and more CPU (see
+	// README.md).
 	Tabs int
 	// SearchQuery, when set, is searched for on the search page
 	// (search/?q=…), which is then checked as one more page: its results
@@ -259,7 +260,7 @@ func (o *Options) defaults() error {
 		o.PageTimeout = 3 * time.Minute
 	}
 	if o.Tabs <= 0 {
-		o.Tabs = min(runtime.NumCPU(), 2)
+		o.Tabs = 1
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
