@@ -76,10 +76,16 @@ type tab struct {
 	rec     *recorder
 }
 
-func (c *checker) newTab(bctx context.Context) (*tab, func(), error) {
+// newTab opens a tab; with own, in a browser context of its own (its own
+// storage, as in a private window).
+func (c *checker) newTab(bctx context.Context, own bool) (*tab, func(), error) {
 	rec := &recorder{origin: c.origin, inflight: map[network.RequestID]string{}, urls: map[network.RequestID]string{},
 		changed: make(chan struct{}), rel: c.urlPath}
-	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithListener(rec.handle))
+	opts := []chromedp.ContextOption{chromedp.WithListener(rec.handle)}
+	if own {
+		opts = append(opts, chromedp.WithNewBrowserContext())
+	}
+	ctx, cancel := chromedp.NewContext(bctx, opts...)
 	if err := chromedp.Do(ctx); err != nil {
 		cancel()
 		return nil, nil, fmt.Errorf("sitecheck: opening a tab: %w", err)

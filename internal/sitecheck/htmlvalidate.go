@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // hvResult is one file of html-validate's JSON report.
@@ -46,7 +47,11 @@ func validateHTML(ctx context.Context, opts Options) ([]Finding, error) {
 	cmd := exec.CommandContext(ctx, nodePath, cli, "--config", opts.HTMLValidateConfig, "--formatter", "json="+report, "--ext", "html", opts.Dir)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
+	start := time.Now()
 	err = cmd.Run()
+	if st := cmd.ProcessState; st != nil {
+		opts.Logf("sitecheck: html-validate took %s (CPU %s)", time.Since(start).Round(time.Millisecond), (st.UserTime() + st.SystemTime()).Round(time.Millisecond))
+	}
 	var exit *exec.ExitError
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 		return nil, fmt.Errorf("sitecheck: html-validate: %v\n%s", err, strings.TrimSpace(output.String()))

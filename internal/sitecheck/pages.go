@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -100,43 +102,79 @@ type axeViolation struct {
 }
 
 // run visits every page, then checks what needs all of them (links,
-// titles) and the in-page runner.
+// titles) and the in-page runner. Pages are visited Options.Tabs at a time,
+// each tab in a browser context of its own, so that one tab storing the
+// dark theme (localStorage, shared by an origin's tabs) does not change the
+// theme of a page another tab is loading. Such a context also fetches the
+// favicon on every page, as a first visit does, so it is in every page's
+// weight.
 func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	start := time.Now()
+	clock := c.clock.page()
 	bctx, stop, err := startBrowser(ctx, c.opts.Browser)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	t, closeTab, err := c.newTab(bctx)
+	clock.lap("browser start")
+	tabs, closeTabs, err := c.openTabs(bctx, min(c.opts.Tabs, len(pages)))
+	if err != nil {
+		return err
+	}
+	defer closeTabs()
+	clock.lap("first visit")
+
+	c.axePrint = smallestPrintPage(c.opts.Dir, pages)
+	weights := newWeigher(c.opts.Dir, c.origin+c.opts.BasePath)
+	queue := make(chan sitePage)
+	var (
+		wg      sync.WaitGroup
+		stopped error // the browser stopped: no page after it can be checked
+		errMu   sync.Mutex
+	)
+	for _, t := range tabs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range queue {
+				err := c.visit(t, p, weights)
+				c.drain(t)
+				if err == nil {
+					continue
+				}
+				if bctx.Err() != nil {
+					errMu.Lock()
+					stopped = fmt.Errorf("sitecheck: the browser stopped: %w", err)
+					errMu.Unlock()
+					continue
+				}
+				c.add(c.opts.BasePath+p.path, "load", "%v", err)
+			}
+		}()
+	}
+	for _, p := range longestFirst(c.opts.Dir, pages) {
+		if bctx.Err() != nil {
+			break
+		}
+		queue <- p
+	}
+	close(queue)
+	wg.Wait()
+	if stopped != nil {
+		return stopped
+	}
+	c.opts.Logf("sitecheck: visited %d pages in light and dark mode in %s (%d tabs)", len(pages), time.Since(start).Round(time.Millisecond), len(tabs))
+	c.checkLinks()
+	c.checkTitles()
+	runStart := time.Now()
+	defer func() { c.clock.add("runner", time.Since(runStart)) }()
+	// The runner runs in the browser's own context, whose storage is on
+	// disk, as a reader's is (Pyodide's files are cached there).
+	t, closeTab, err := c.newTab(bctx, false)
 	if err != nil {
 		return err
 	}
 	defer closeTab()
-
-	// The theme is stored per origin: open the site once to store it.
-	if _, err := t.navigate(c.origin + c.opts.BasePath); err != nil {
-		return err
-	}
-	if err := c.setTheme(t, "light"); err != nil {
-		return err
-	}
-	t.rec.take()
-
-	c.axePrint = smallestPrintPage(c.opts.Dir, pages)
-	weights := newWeigher(c.opts.Dir, c.origin+c.opts.BasePath)
-	for _, p := range pages {
-		if err := c.visit(t, p, weights); err != nil {
-			if bctx.Err() != nil {
-				return fmt.Errorf("sitecheck: the browser stopped: %w", err)
-			}
-			c.add(c.opts.BasePath+p.path, "load", "%v", err)
-		}
-		c.drain(t)
-	}
-	c.opts.Logf("sitecheck: visited %d pages in light and dark mode in %s", len(pages), time.Since(start).Round(time.Millisecond))
-	c.checkLinks()
-	c.checkTitles()
 	if err := c.checkRunner(t); err != nil {
 		if bctx.Err() != nil {
 			return fmt.Errorf("sitecheck: the browser stopped: %w", err)
@@ -145,6 +183,56 @@ func (c *checker) run(ctx context.Context, pages []sitePage) error {
 	}
 	c.drain(t)
 	return nil
+}
+
+// openTabs opens n tabs, each in a browser context of its own, with the
+// light theme stored.
+func (c *checker) openTabs(bctx context.Context, n int) ([]*tab, func(), error) {
+	var (
+		tabs   []*tab
+		closes []func()
+	)
+	closeAll := func() {
+		for _, f := range closes {
+			f()
+		}
+	}
+	for range n {
+		t, closeTab, err := c.newTab(bctx, true)
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		closes = append(closes, closeTab)
+		// The theme is stored per origin: open the site once to store it.
+		if _, err := t.navigate(c.origin + c.opts.BasePath); err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		if err := c.setTheme(t, "light"); err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		t.rec.take()
+		tabs = append(tabs, t)
+	}
+	return tabs, closeAll, nil
+}
+
+// longestFirst orders pages by the size of their files, largest first, so
+// that the tabs end together rather than one of them starting a long page
+// when the others are done. Findings are sorted at the end, so the order
+// changes nothing else.
+func longestFirst(dir string, pages []sitePage) []sitePage {
+	size := make(map[string]int64, len(pages))
+	for _, p := range pages {
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p.file))); err == nil {
+			size[p.file] = st.Size()
+		}
+	}
+	out := append([]sitePage(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool { return size[out[i].file] > size[out[j].file] })
+	return out
 }
 
 // drain turns what the tab recorded into findings.
@@ -163,6 +251,8 @@ func (c *checker) setTheme(t *tab, theme string) error {
 func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	u := c.origin + c.opts.BasePath + p.path
 	here := c.opts.BasePath + p.path
+	clock := c.clock.page()
+	defer func() { c.opts.Logf("sitecheck: %s: %s", here, clock) }()
 	if p.want != http.StatusOK {
 		t.rec.expect(u, int64(p.want))
 	}
@@ -170,21 +260,25 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err != nil {
 		return err
 	}
+	clock.lap("navigate")
 	if status != int64(p.want) {
 		c.add(here, "request", "%s answers HTTP %d, want %d", p.file, status, p.want)
 	}
 	if err := t.settle(); err != nil {
 		return err
 	}
+	clock.lap("settle")
 	if p.ready != "" {
 		if err := t.waitFor(p.ready, t.timeout); err != nil {
 			return err
 		}
+		clock.lap("ready")
 	}
 	info, err := eval[*pageInfo](t, t.timeout, pageInfoScript)
 	if err != nil {
 		return err
 	}
+	clock.lap("page info")
 	info.url, info.file, info.variant = here, p.file, p.variant
 	c.mu.Lock()
 	c.pages[here] = info
@@ -193,7 +287,9 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	stat := PageStat{Page: here, Kind: info.Kind, LayoutShift: info.Shift}
 	stat.GzipBytes, stat.RawBytes, stat.Files = w.weigh(append([]string{u}, info.Resources...))
 	if !p.variant {
+		c.onPageMu.Lock()
 		c.opts.OnPage(stat)
+		c.onPageMu.Unlock()
 	}
 	if info.Kind == "lesson" && stat.GzipBytes > c.opts.LessonBudget {
 		var heaviest []string
@@ -209,7 +305,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	}
 	axeHere := p.file == c.axePrint || !isPrintPage(p.file)
 	if axeHere {
-		if err := c.runAxe(t, here, "light"); err != nil {
+		if err := c.runAxe(t, here, "light", clock); err != nil {
 			return err
 		}
 	}
@@ -222,9 +318,11 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err := t.reload(); err != nil {
 		return err
 	}
+	clock.lap("dark reload")
 	if err := t.settle(); err != nil {
 		return err
 	}
+	clock.lap("dark settle")
 	dark, err := eval[struct {
 		Theme  string   `json:"theme"`
 		Shift  float64  `json:"shift"`
@@ -234,6 +332,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if err != nil {
 		return err
 	}
+	clock.lap("dark info")
 	if dark.Theme != "dark" {
 		c.add(here, "axe", `with localStorage "course.theme" = "dark" the page has data-theme=%q: dark mode is not checked`, dark.Theme)
 	}
@@ -241,7 +340,7 @@ func (c *checker) visit(t *tab, p sitePage, w *weigher) error {
 	if !axeHere {
 		return nil
 	}
-	return c.runAxe(t, here, "dark")
+	return c.runAxe(t, here, "dark", clock)
 }
 
 func (c *checker) checkShift(here, mode string, shift float64, shifts []string) {
@@ -257,10 +356,17 @@ func (c *checker) checkShift(here, mode string, shift float64, shifts []string) 
 
 // runAxe injects axe-core into the page and reports its serious and
 // critical violations.
-func (c *checker) runAxe(t *tab, here, mode string) error {
-	if _, err := eval[bool](t, t.timeout, c.axe+"\n;true"); err != nil {
+//
+// noHtml keeps axe from copying each element it checks into its results as
+// HTML (outerHTML, cut to 300 characters, but serialised whole first: a
+// section's is the whole section, for every rule that looks at it); the
+// findings use the selectors and the failure summary, never that copy, and
+// axe runs about a tenth faster without it.
+func (c *checker) runAxe(t *tab, here, mode string, clock *pageClock) error {
+	if _, err := eval[bool](t, t.timeout, c.axe+"\n;axe.configure({noHtml: true});true"); err != nil {
 		return fmt.Errorf("injecting axe-core: %w", err)
 	}
+	clock.lap("axe inject")
 	options := `{resultTypes: ["violations"]}`
 	if mode == "dark" {
 		options = `{resultTypes: ["violations"], runOnly: {type: "rule", values: ` + darkRules + `}}`
@@ -269,6 +375,7 @@ func (c *checker) runAxe(t *tab, here, mode string) error {
 	if err != nil {
 		return err
 	}
+	clock.lap("axe " + mode)
 	for _, v := range vs {
 		c.add(here, "axe", "%s mode: %s (%s, %d element(s)): %s; e.g. %s; %s",
 			mode, v.ID, v.Impact, v.Nodes, v.Help, strings.Join(v.Targets, " | "), v.Summary)

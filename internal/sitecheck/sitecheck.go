@@ -8,7 +8,10 @@
 // Every HTML file of the site is a page: folder/index.html is visited at
 // folder/, and 404.html at a path that does not exist (it must answer 404).
 // With [Options.SearchQuery], the search page is visited once more with
-// that query (search/?q=…) and must show results.
+// that query (search/?q=…) and must show results. Pages are visited
+// [Options.Tabs] at a time, each tab in a browser context of its own (its
+// own localStorage, so that the theme one tab stores is not another's);
+// each page is checked in one tab from start to end.
 // On each page, after it has loaded, its fonts are ready and no request is in
 // flight:
 //
@@ -147,6 +150,11 @@ type Options struct {
 	// 3 min, a hang guard wide enough for a loaded machine (at load 20-40
 	// on two cores, axe on one page passed 60 s).
 	PageTimeout time.Duration
+	// Tabs is how many pages are checked at once, each in a tab of its
+	// own; 0 means 1. More tabs help only on an idle machine with cores to
+	// spare: on two loaded cores two tabs took longer and more CPU (see
+	// README.md).
+	Tabs int
 	// SearchQuery, when set, is searched for on the search page
 	// (search/?q=…), which is then checked as one more page: its results
 	// must show, and their links and anchors resolve.
@@ -154,7 +162,8 @@ type Options struct {
 
 	// Logf, when set, receives progress notes.
 	Logf func(format string, args ...any)
-	// OnPage, when set, receives the measurements of every page.
+	// OnPage, when set, receives the measurements of every page, from one
+	// tab at a time.
 	OnPage func(PageStat)
 }
 
@@ -193,9 +202,12 @@ func Run(ctx context.Context, opts Options) ([]Finding, error) {
 		hvErr      error
 		hvDone     = make(chan struct{})
 	)
+	clock := newTimings()
 	go func() {
 		defer close(hvDone)
+		start := time.Now()
 		hvFindings, hvErr = validateHTML(ctx, opts)
+		clock.add("html-validate", time.Since(start))
 	}()
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -207,10 +219,11 @@ func Run(ctx context.Context, opts Options) ([]Finding, error) {
 	defer srv.Close()
 	origin := "http://" + ln.Addr().String()
 
-	c := &checker{opts: opts, origin: origin, axe: string(axe), pages: map[string]*pageInfo{}}
+	c := &checker{opts: opts, origin: origin, axe: string(axe), pages: map[string]*pageInfo{}, clock: clock}
 	browserErr := c.run(ctx, pages)
 
 	<-hvDone
+	opts.Logf("sitecheck: wall time per phase, summed over pages and tabs (html-validate runs beside the browser):%s", clock)
 	findings := append(c.findings, hvFindings...)
 	if err := errors.Join(browserErr, hvErr); err != nil {
 		return sortFindings(findings), err
@@ -245,6 +258,9 @@ func (o *Options) defaults() error {
 	}
 	if o.PageTimeout <= 0 {
 		o.PageTimeout = 3 * time.Minute
+	}
+	if o.Tabs <= 0 {
+		o.Tabs = 1
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
@@ -353,6 +369,9 @@ type checker struct {
 	axe    string
 
 	axePrint string // the one print page axe checks (see smallestPrintPage)
+	clock    *timings
+
+	onPageMu sync.Mutex // Options.OnPage is called by one tab at a time
 
 	mu       sync.Mutex
 	findings []Finding
