@@ -74,15 +74,7 @@ func BenchmarkNotebook4MB100ImagesWarm(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	bl, err := New(Options{Source: dir, NoCache: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer bl.Close()
-	prev := bl.Build()
-	if !prev.OK() {
-		b.Fatal(prev.Diags)
-	}
+	bl, prev := benchFirstBuild(b, dir)
 	if n := len(prev.Site.Files); n < 100 {
 		b.Fatalf("only %d files", n)
 	}
