@@ -199,8 +199,9 @@ func measure(parent context.Context, url, id string, warmup, after, snapshot boo
 		const w = courseRunner.warmState;
 		const done = performance.now();
 		// A learner stays on the page for a while: let the memory snapshot
-		// be stored, as it would be before a second visit (at most 30 s).
-		while (!window.courseNoSnapshot && !courseRunner.timeline.some(([s]) => s === "kept") && performance.now() - done < 30000) await new Promise((r) => setTimeout(r, 20));
+		// be stored, as it would be before a second visit (at most 30 s; a
+		// start that restored a copy stores none).
+		while (!window.courseNoSnapshot && !courseRunner.timeline.some(([s]) => s === "kept" || s === "restored") && performance.now() - done < 30000) await new Promise((r) => setTimeout(r, 20));
 		return { times: [done - t0, __perf.lcp, tbt], timeline: courseRunner.timeline, press: Math.round(t0 - w.startedAt) };
 	})()`, chromedp.EvalAwaitPromise))
 	if err != nil {
