@@ -79,8 +79,7 @@ type tab struct {
 // newTab opens a tab; with own, in a browser context of its own (its own
 // storage, as in a private window).
 func (c *checker) newTab(bctx context.Context, own bool) (*tab, func(), error) {
-	rec := &recorder{origin: c.origin, inflight: map[network.RequestID]string{}, urls: map[network.RequestID]string{},
-		changed: make(chan struct{}), rel: c.urlPath}
+	rec := newRecorder(c.origin, c.urlPath)
 	opts := []chromedp.ContextOption{chromedp.WithListener(rec.handle)}
 	if own {
 		opts = append(opts, chromedp.WithNewBrowserContext())
@@ -223,10 +222,21 @@ type recorder struct {
 	mu       sync.Mutex
 	page     string
 	problems []problem
-	inflight map[network.RequestID]string
+	inflight map[network.RequestID]request
 	urls     map[network.RequestID]string
 	expected map[string]int64 // URL → a status wanted there
 	changed  chan struct{}
+}
+
+// request is one request in flight.
+type request struct {
+	url    string
+	loader cdp.LoaderID // the document it loads for; "" for workers
+}
+
+func newRecorder(origin string, rel func(string) string) *recorder {
+	return &recorder{origin: origin, rel: rel, inflight: map[network.RequestID]request{},
+		urls: map[network.RequestID]string{}, changed: make(chan struct{})}
 }
 
 func (r *recorder) add(check, detail string) {
@@ -264,8 +274,8 @@ func (r *recorder) idle() ([]string, <-chan struct{}) {
 		return nil, nil
 	}
 	urls := make([]string, 0, len(r.inflight))
-	for _, u := range r.inflight {
-		urls = append(urls, r.rel(u))
+	for _, req := range r.inflight {
+		urls = append(urls, r.rel(req.url))
 	}
 	sort.Strings(urls)
 	return urls, r.changed
@@ -276,9 +286,20 @@ func (r *recorder) handle(ev any) {
 	defer r.mu.Unlock()
 	switch ev := ev.(type) {
 	case *page.EventFrameNavigated:
-		if ev.Frame != nil && ev.Frame.ParentID == "" {
-			r.page = ev.Frame.URL
+		if ev.Frame == nil || ev.Frame.ParentID != "" {
+			break
 		}
+		r.page = ev.Frame.URL
+		// The old document is gone, and Chrome does not always report the
+		// end of its requests: a fetch the home page had in flight when the
+		// next page was opened (exercises/index.json, answered by the
+		// service worker) made each later page wait out its timeout.
+		for id, req := range r.inflight {
+			if req.loader != "" && req.loader != ev.Frame.LoaderID {
+				delete(r.inflight, id)
+			}
+		}
+		r.signal()
 
 	case *runtime.EventConsoleAPICalled:
 		switch ev.Type {
@@ -330,7 +351,7 @@ func (r *recorder) handle(ev any) {
 		// browser's own requests (type Other: the favicon) do not always
 		// report their end: the page waits for neither.
 		if ev.Type != network.ResourceTypeEventSource && ev.Type != network.ResourceTypeOther {
-			r.inflight[ev.RequestID] = u
+			r.inflight[ev.RequestID] = request{url: u, loader: ev.LoaderID}
 			r.signal()
 		}
 

@@ -3,7 +3,13 @@ package sitecheck
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 )
 
 func TestPagePath(t *testing.T) {
@@ -87,5 +93,35 @@ func TestGzipSizeIsSmallerForRepetitiveText(t *testing.T) {
 	}
 	if n := gzipSize(text); n <= 0 || n >= len(text)/10 {
 		t.Errorf("gzipSize of 10,000 repeated bytes = %d, want a few dozen", n)
+	}
+}
+
+// A new document forgets the old one's requests: Chrome does not always
+// report their end. A fetch the home page had in flight when the check moved
+// on (exercises/index.json) once made each of the next nine pages wait out
+// its three minutes.
+func TestRecorderForgetsTheLastDocumentsRequests(t *testing.T) {
+	r := newRecorder("http://127.0.0.1:1", func(u string) string { return strings.TrimPrefix(u, "http://127.0.0.1:1") })
+	for _, ev := range []any{
+		&network.EventRequestWillBeSent{RequestID: "1", LoaderID: "A", Type: network.ResourceTypeFetch, Request: &network.Request{URL: "http://127.0.0.1:1/exercises/index.json"}},
+		&network.EventRequestWillBeSent{RequestID: "2", Type: network.ResourceTypeFetch, Request: &network.Request{URL: "http://127.0.0.1:1/worker-fetch"}},
+		&network.EventRequestWillBeSent{RequestID: "B", LoaderID: "B", Type: network.ResourceTypeDocument, Request: &network.Request{URL: "http://127.0.0.1:1/next/"}},
+	} {
+		r.handle(ev)
+	}
+	if got, _ := r.idle(); !slices.Equal(got, []string{"/exercises/index.json", "/next/", "/worker-fetch"}) {
+		t.Fatalf("in flight before the navigation: %q", got)
+	}
+	r.handle(&page.EventFrameNavigated{Frame: &cdp.Frame{URL: "http://127.0.0.1:1/next/", LoaderID: "B"}})
+	if got, _ := r.idle(); !slices.Equal(got, []string{"/next/", "/worker-fetch"}) {
+		t.Errorf("in flight after the navigation: %q", got)
+	}
+	r.handle(&network.EventLoadingFinished{RequestID: "B"})
+	r.handle(&network.EventLoadingFailed{RequestID: "2", Canceled: true})
+	if got, _ := r.idle(); got != nil {
+		t.Errorf("in flight after both ended: %q", got)
+	}
+	if p := r.take(); len(p) != 0 {
+		t.Errorf("problems: %v", p)
 	}
 }
