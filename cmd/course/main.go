@@ -252,7 +252,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	for _, note := range res.Notes {
 		fmt.Fprintln(stderr, "note: "+note)
 	}
-	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Course.Pages), *out, res.Duration.Round(1e6))
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "%s is up to date: %d pages, nothing changed since it was built (checked in %s)\n", *out, res.Pages, res.Duration.Round(1e5))
+	} else {
+		fmt.Fprintf(stdout, "built %d pages into %s in %s\n", res.Pages, *out, res.Duration.Round(1e6))
+	}
 	if *timings {
 		for _, s := range res.Timings.Stages() {
 			fmt.Fprintf(stdout, "  %-30s %s\n", s.Name, s.Time.Round(1e5))

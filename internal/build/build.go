@@ -129,6 +129,12 @@ type Result struct {
 	Reused int
 	// Work is what the build did rather than carry over.
 	Work *site.Work
+	// Pages is the number of pages built.
+	Pages int
+	// UpToDate: Write found the output folder already holding the build of
+	// these very inputs, and did nothing (see fresh.go). Config and Course
+	// are then nil.
+	UpToDate bool
 
 	pageCache *site.PageCache
 }
@@ -184,7 +190,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 	cfg := config.Load(b.src, config.Overrides{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts}, dl)
 	course := content.LoadMemo(b.src, cfg, dl, b.pages)
 	tm.Add("load", time.Since(t0))
-	res.Config, res.Course = cfg, course
+	res.Config, res.Course, res.Pages = cfg, course, len(course.Pages)
 
 	ex := b.exercises(dl)
 	exercises := ex.set
@@ -268,15 +274,31 @@ func (b *Builder) Flush() error { return b.math.Flush() }
 // *output.RefusedError for a refused folder; build problems are in the
 // Result.
 func (b *Builder) Write(out string) (*Result, error) {
+	start := time.Now()
+	if err := output.CheckDir(out, b.opts.Source); err != nil {
+		return nil, err
+	}
+	res, unchanged := b.upToDate(out, start)
+	if res != nil {
+		return res, nil
+	}
 	w, err := output.NewDirWriter(out, b.opts.Source)
 	if err != nil {
 		return nil, err
 	}
+	if b.freshFile(out) != "" {
+		if unchanged == nil {
+			unchanged = func(string) bool { return false }
+		}
+		w.Unchanged = unchanged
+	}
 	b.src.ForgetAll()
+	b.src.Record(b.freshFile(out) != "")
+	defer b.src.Record(false)
 	b.seedThemeSums()
 	cacheFile := b.pageCacheFile(out)
 	cache := loadPageCache(cacheFile, w.PrevStamp())
-	res := b.run(w, cache)
+	res = b.run(w, cache)
 	if !res.OK() {
 		w.Abort()
 		return res, nil
@@ -286,6 +308,7 @@ func (b *Builder) Write(out string) (*Result, error) {
 	if res.pageCache != nil {
 		stamp = res.pageCache.Stamp
 	}
+	b.dropFresh(out)
 	if err := w.Commit(stamp); err != nil {
 		return res, err
 	}
@@ -294,7 +317,8 @@ func (b *Builder) Write(out string) (*Result, error) {
 		b.saveThemeSums()
 	}
 	res.Timings.Add("swap", time.Since(t))
-	res.Duration += time.Since(t)
+	b.saveFresh(out, res, start)
+	res.Duration = time.Since(start)
 	return res, nil
 }
 

@@ -400,16 +400,7 @@ func TestRebuildCarriesOverOnlyUnchangedPages(t *testing.T) {
 	}
 	same := func(what string) {
 		t.Helper()
-		fresh := newBuilder(t, Options{Source: dir}).Build()
-		got := readDir(t, out)
-		if fmt.Sprint(fresh.Site.Paths()) != fmt.Sprint(sortedKeys(got)) {
-			t.Fatalf("%s: files differ from a fresh build:\n%v\n%v", what, fresh.Site.Paths(), sortedKeys(got))
-		}
-		for p, data := range fresh.Site.Files {
-			if !bytes.Equal(data, got[p]) {
-				t.Errorf("%s: %s differs from a fresh build", what, p)
-			}
-		}
+		sameAsFreshBuild(t, what, Options{Source: dir}, out)
 	}
 	pages := 4
 	if res := write(); res.Reused != 0 {

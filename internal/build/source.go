@@ -31,9 +31,14 @@ type sourceFS struct {
 	gen   uint64
 	reset uint64 // the count at the last ForgetAll
 	gens  map[string]uint64
+	// record: stat each file before reading it (pre), for the record of
+	// a build's inputs that tells the next run whether anything changed
+	// (see fresh.go).
+	record bool
 }
 
 type srcEntry struct {
+	pre     fs.FileInfo // the file's stat before it was read (when recording), or nil
 	data    []byte
 	info    fs.FileInfo
 	entries []fs.DirEntry
@@ -120,6 +125,19 @@ func (s *sourceFS) store(m map[string]*srcEntry, name string, e *srcEntry, gen u
 	}
 }
 
+// Record turns on or off the stat taken before each file is read.
+func (s *sourceFS) Record(on bool) {
+	s.mu.Lock()
+	s.record = on
+	s.mu.Unlock()
+}
+
+func (s *sourceFS) recording() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.record
+}
+
 func (s *sourceFS) currentGen() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -135,8 +153,12 @@ func (s *sourceFS) ReadFile(name string) ([]byte, error) {
 		return e.data, e.err
 	}
 	gen := s.currentGen()
+	var pre fs.FileInfo
+	if s.recording() {
+		pre, _ = fs.Stat(s.base, name)
+	}
 	data, err := fs.ReadFile(s.base, name)
-	s.store(s.files, name, &srcEntry{data: data, err: err}, gen)
+	s.store(s.files, name, &srcEntry{pre: pre, data: data, err: err}, gen)
 	return data, err
 }
 

@@ -210,9 +210,14 @@ func WriteDir(site *Site, dir, root string) error {
 type DirWriter struct {
 	dir, tmp string
 	prev     string // the previous build at dir, or ""
-	mu       sync.Mutex
-	dirs     map[string]bool
-	done     bool
+	// Unchanged, when set, reports whether a file of the previous build
+	// is as that build left it; Reuse carries over no other file (one
+	// edited by hand would survive the build). Unset, every file counts
+	// as unchanged.
+	Unchanged func(p string) bool
+	mu        sync.Mutex
+	dirs      map[string]bool
+	done      bool
 }
 
 // NewDirWriter checks dir with CheckDir and creates the temporary folder.
@@ -302,7 +307,7 @@ type Reuser interface {
 // Reuse hard-links the previous build's copy of p into the new build.
 // It reports false when there is no such file.
 func (w *DirWriter) Reuse(p string) bool {
-	if w.prev == "" || !validPath(p) {
+	if w.prev == "" || !validPath(p) || (w.Unchanged != nil && !w.Unchanged(p)) {
 		return false
 	}
 	old := filepath.Join(w.prev, filepath.FromSlash(p))
