@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // noSuchFile is how this system words a missing file: "no such file or
@@ -103,5 +104,44 @@ func TestBadContentReportsEveryProblemAndWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a failed build created the output folder")
+	}
+}
+
+// A second build with nothing changed says so, with the notes of the
+// build it kept; an edit builds again.
+func TestBuildSaysWhenTheOutputIsUpToDate(t *testing.T) {
+	dir := course(t, nil)
+	old := time.Now().Add(-time.Hour)
+	filepath.Walk(dir, func(p string, _ os.FileInfo, err error) error {
+		if err == nil {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	out := filepath.Join(t.TempDir(), "p")
+	build := func() (string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build", "--source", dir, "--out", out}, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	first, firstNotes := build()
+	if !strings.HasPrefix(first, "built 3 pages into "+out) {
+		t.Fatalf("first build: %q", first)
+	}
+	second, secondNotes := build()
+	if want := out + " is up to date: 3 pages, nothing changed since it was built"; !strings.HasPrefix(second, want) {
+		t.Errorf("second build: %q, want %q…", second, want)
+	}
+	if secondNotes != firstNotes || !strings.Contains(secondNotes, "note: ") {
+		t.Errorf("notes of the second build %q, of the first %q", secondNotes, firstNotes)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/01-m/01-a.md"), []byte("---\ntitle: A\n---\nBye.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if third, _ := build(); !strings.HasPrefix(third, "built 3 pages") {
+		t.Errorf("after an edit: %q", third)
 	}
 }
