@@ -54,6 +54,9 @@ type Options struct {
 	Workers   int    // <= 0: GOMAXPROCS
 	NoCache   bool   // keep no math cache on disk
 	Generator string // "course vX"
+	// LazyPrint: builds into memory join print pages when first read
+	// (site.Options.LazyPrint); the preview sets it.
+	LazyPrint bool
 	// FS, when set, is the project's files instead of the folder Source
 	// (tests count the reads of a rebuild with it).
 	FS fs.FS
@@ -224,6 +227,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		Cache:       cache,
 		CodeVersion: codeVersion(b.cacheDir()),
 		KeepHTML:    keepHTML,
+		LazyPrint:   b.opts.LazyPrint,
 		ThemeCache:  b.themes,
 	}
 	if cfg.MathEnabled() {

@@ -52,14 +52,16 @@ func sameSite(got, want *Result) string {
 	gp, wp := got.Site.Paths(), want.Site.Paths()
 	var diffs []string
 	for _, p := range wp {
-		if _, ok := got.Site.Files[p]; !ok {
+		g, ok := got.Site.File(p) // a lazy file is made, as the preview makes it when asked
+		w, _ := want.Site.File(p)
+		if !ok {
 			diffs = append(diffs, "missing "+p)
-		} else if !bytes.Equal(got.Site.Files[p], want.Site.Files[p]) {
+		} else if !bytes.Equal(g, w) {
 			diffs = append(diffs, "differs "+p)
 		}
 	}
 	for _, p := range gp {
-		if _, ok := want.Site.Files[p]; !ok {
+		if !want.Site.Has(p) {
 			diffs = append(diffs, "extra "+p)
 		}
 	}
@@ -207,30 +209,45 @@ func (e *editor) edit() (string, []string) {
 // gives the very files and problems of a fresh full build of the tree.
 // -incr.seed and -incr.steps choose other sequences.
 func TestRebuildMatchesAFreshBuild(t *testing.T) {
-	dir := writeIncrementalCourse(t)
-	b := newBuilder(t, Options{Source: dir})
-	prev := b.Build()
-	if !prev.OK() {
-		t.Fatal(prev.Diags)
-	}
-	ed := &editor{t: t, dir: dir, rnd: rand.New(rand.NewSource(*incrSeed))}
-	var log []string
-	ok := 0
-	for step := 1; step <= *incrSteps; step++ {
-		what, changed := ed.edit()
-		log = append(log, fmt.Sprintf("%d. %s", step, what))
-		got := b.Rebuild(prev, Changes{Paths: changed})
-		want := newBuilder(t, Options{Source: dir}).Build()
-		if d := sameSite(got, want); d != "" {
-			t.Fatalf("seed %d, after the edits\n%s\nthe rebuild differs from a fresh build:\n%s", *incrSeed, strings.Join(log, "\n"), d)
-		}
-		if got.OK() {
-			prev = got
-			ok++
-		}
-	}
-	if ok < *incrSteps/2 {
-		t.Errorf("only %d of %d edits left a course that builds: the sequence tests little\n%s", ok, *incrSteps, strings.Join(log, "\n"))
+	for _, tc := range []struct {
+		name  string
+		lazy  bool // print pages made when first read, as in the preview
+		every int  // compare after every n-th edit: lazy print pages made rebuilds later
+	}{
+		{"print pages joined in the build", false, 1},
+		{"print pages joined when read, read after each edit", true, 1},
+		{"print pages joined when read, read after every third edit", true, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := writeIncrementalCourse(t)
+			b := newBuilder(t, Options{Source: dir, LazyPrint: tc.lazy})
+			prev := b.Build()
+			if !prev.OK() {
+				t.Fatal(prev.Diags)
+			}
+			ed := &editor{t: t, dir: dir, rnd: rand.New(rand.NewSource(*incrSeed))}
+			var log []string
+			ok := 0
+			for step := 1; step <= *incrSteps; step++ {
+				what, changed := ed.edit()
+				log = append(log, fmt.Sprintf("%d. %s", step, what))
+				got := b.Rebuild(prev, Changes{Paths: changed})
+				if step%tc.every == 0 || !got.OK() {
+					want := newBuilder(t, Options{Source: dir}).Build()
+					if d := sameSite(got, want); d != "" {
+						t.Fatalf("seed %d, after the edits\n%s\nthe rebuild differs from a fresh build:\n%s", *incrSeed, strings.Join(log, "\n"), d)
+					}
+				}
+				if got.OK() {
+					prev = got
+					ok++
+				}
+			}
+			if ok < *incrSteps/2 {
+				t.Errorf("only %d of %d edits left a course that builds: the sequence tests little\n%s", ok, *incrSteps, strings.Join(log, "\n"))
+			}
+		})
 	}
 }
 

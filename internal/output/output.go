@@ -31,12 +31,42 @@ type Sink interface {
 	Put(path string, data []byte) error
 }
 
-// Site is a built site in memory. It is a Sink, and a Reuser when made
-// with NewSiteFrom.
+// LazySink is a Sink that can hold a file made only when first read.
+type LazySink interface {
+	Sink
+	// PutLazy stores a file whose bytes make returns, called at most
+	// once, on first read; make must not depend on state that changes
+	// after the call.
+	PutLazy(path string, make func() []byte) error
+}
+
+// Site is a built site in memory. It is a Sink and a LazySink, and a
+// Reuser when made with NewSiteFrom.
+//
+// Files holds every file made at once. A file put with PutLazy is not in
+// Files: File, Has and Paths see both kinds, and Materialize moves the
+// lazy ones into Files. Once built, a Site is read from many goroutines:
+// Files does not change, except in Materialize.
 type Site struct {
 	mu    sync.Mutex
 	Files map[string][]byte
+	lazy  map[string]*lazyFile
 	prev  *Site
+}
+
+// lazyFile is a file of a Site made on first read.
+type lazyFile struct {
+	once sync.Once
+	make func() []byte
+	data []byte
+}
+
+func (l *lazyFile) bytes() []byte {
+	l.once.Do(func() {
+		l.data = l.make()
+		l.make = nil
+	})
+	return l.data
 }
 
 // NewSite returns an empty site.
@@ -51,20 +81,31 @@ func NewSiteFrom(prev *Site) *Site {
 	return s
 }
 
-// Reuse carries path over from the previous site.
+// Reuse carries path over from the previous site (a lazy file stays
+// lazy, and is made at most once for both).
 func (s *Site) Reuse(path string) bool {
 	if s.prev == nil {
 		return false
 	}
 	s.prev.mu.Lock()
 	data, ok := s.prev.Files[path]
+	lf := s.prev.lazy[path]
 	s.prev.mu.Unlock()
-	if !ok {
+	switch {
+	case ok:
+		s.mu.Lock()
+		s.Files[path] = data
+		s.mu.Unlock()
+	case lf != nil:
+		s.mu.Lock()
+		if s.lazy == nil {
+			s.lazy = map[string]*lazyFile{}
+		}
+		s.lazy[path] = lf
+		s.mu.Unlock()
+	default:
 		return false
 	}
-	s.mu.Lock()
-	s.Files[path] = data
-	s.mu.Unlock()
 	return true
 }
 
@@ -82,31 +123,97 @@ func (s *Site) Put(path string, data []byte) error {
 	}
 	s.mu.Lock()
 	s.Files[path] = data
+	delete(s.lazy, path)
 	s.mu.Unlock()
 	return nil
 }
 
-// Paths returns every file path, sorted.
-func (s *Site) Paths() []string {
+// PutLazy stores a file made on its first read (see LazySink).
+func (s *Site) PutLazy(path string, make func() []byte) error {
+	if !validPath(path) {
+		return fmt.Errorf("refusing to write %q: not a clean relative path", path)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.Files))
-	for p := range s.Files {
-		out = append(out, p)
+	delete(s.Files, path)
+	if s.lazy == nil {
+		s.lazy = map[string]*lazyFile{}
+	}
+	s.lazy[path] = &lazyFile{make: make}
+	return nil
+}
+
+// File returns a file's bytes, making a lazy file on first read.
+func (s *Site) File(path string) ([]byte, bool) {
+	s.mu.Lock()
+	data, ok := s.Files[path]
+	lf := s.lazy[path]
+	s.mu.Unlock()
+	if ok || lf == nil {
+		return data, ok
+	}
+	return lf.bytes(), true
+}
+
+// Has reports whether the site has a file at path, without making it.
+func (s *Site) Has(path string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.Files[path]
+	return ok || s.lazy[path] != nil
+}
+
+// LazyChanged returns the paths of the lazy files of s that old does
+// not share (see Reuse): new, or made from other inputs. They are
+// reported without being made.
+func (s *Site) LazyChanged(old *Site) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for p, lf := range s.lazy {
+		if old == nil {
+			out = append(out, p)
+			continue
+		}
+		old.mu.Lock()
+		same := old.lazy[p] == lf
+		old.mu.Unlock()
+		if !same {
+			out = append(out, p)
+		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-// Size returns the total number of bytes.
-func (s *Site) Size() int64 {
+// Materialize makes every lazy file and moves it into Files. Nothing may
+// read the site meanwhile.
+func (s *Site) Materialize() {
+	s.mu.Lock()
+	lazy := s.lazy
+	s.lazy = nil
+	s.mu.Unlock()
+	for p, lf := range lazy {
+		data := lf.bytes()
+		s.mu.Lock()
+		s.Files[p] = data
+		s.mu.Unlock()
+	}
+}
+
+// Paths returns every file path, lazy files included, sorted.
+func (s *Site) Paths() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var n int64
-	for _, b := range s.Files {
-		n += int64(len(b))
+	out := make([]string, 0, len(s.Files)+len(s.lazy))
+	for p := range s.Files {
+		out = append(out, p)
 	}
-	return n
+	for p := range s.lazy {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // RefusedError is returned when the output folder must not be written.
@@ -196,7 +303,8 @@ func WriteDir(site *Site, dir, root string) error {
 		return err
 	}
 	for _, p := range site.Paths() {
-		if err := w.Put(p, site.Files[p]); err != nil {
+		data, _ := site.File(p)
+		if err := w.Put(p, data); err != nil {
 			w.Abort()
 			return err
 		}

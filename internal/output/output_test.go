@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -100,5 +101,67 @@ func TestUnchangedFilesAreLinkedFromThePreviousBuild(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "changed.html")); string(b) != "new!" {
 		t.Errorf("changed.html = %q", b)
+	}
+}
+
+// A lazy file is made once, on first read, and only then; a site built
+// from the previous one shares it; WriteDir writes it.
+func TestLazyFiles(t *testing.T) {
+	made := 0
+	prev := NewSite()
+	if err := prev.PutLazy("print/index.html", func() []byte { made++; return []byte("all") }); err != nil {
+		t.Fatal(err)
+	}
+	prev.Put("a.html", []byte("a"))
+	if !prev.Has("print/index.html") || made != 0 {
+		t.Fatalf("Has: %v, made %d times before any read", prev.Has("print/index.html"), made)
+	}
+	if got := prev.Paths(); strings.Join(got, " ") != "a.html print/index.html" {
+		t.Errorf("Paths: %q", got)
+	}
+	if _, ok := prev.Files["print/index.html"]; ok {
+		t.Error("a lazy file is in Files before Materialize")
+	}
+
+	cur := NewSiteFrom(prev)
+	if !cur.Reuse("print/index.html") || !cur.Reuse("a.html") {
+		t.Fatal("Reuse of a lazy or plain file failed")
+	}
+	if err := cur.PutLazy("m/print/index.html", func() []byte { return []byte("m") }); err != nil {
+		t.Fatal(err)
+	}
+	if got := cur.LazyChanged(prev); strings.Join(got, " ") != "m/print/index.html" {
+		t.Errorf("LazyChanged: %q, want the new lazy file only", got)
+	}
+	for range 3 {
+		if data, ok := cur.File("print/index.html"); !ok || string(data) != "all" {
+			t.Fatalf("File: %q %v", data, ok)
+		}
+	}
+	if data, _ := prev.File("print/index.html"); string(data) != "all" || made != 1 {
+		t.Errorf("the shared lazy file: %q, made %d times, want once", data, made)
+	}
+	if _, ok := cur.File("nope.html"); ok || cur.Has("nope.html") {
+		t.Error("a missing file is found")
+	}
+
+	cur.Put("m/print/index.html", []byte("plain"))
+	if data, _ := cur.File("m/print/index.html"); string(data) != "plain" {
+		t.Errorf("Put over a lazy file: %q", data)
+	}
+	if err := cur.PutLazy("../x", func() []byte { return nil }); err == nil {
+		t.Error("PutLazy took a path outside the site")
+	}
+
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := WriteDir(cur, dir, t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "print/index.html")); err != nil || string(data) != "all" {
+		t.Errorf("written lazy file: %q %v", data, err)
+	}
+	cur.Materialize()
+	if string(cur.Files["print/index.html"]) != "all" || made != 1 {
+		t.Errorf("after Materialize: %q, made %d times", cur.Files["print/index.html"], made)
 	}
 }

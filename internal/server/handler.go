@@ -104,7 +104,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, ok := s.lookup(st, rest)
 	if !ok {
 		if st.site != nil {
-			if _, dir := st.site.Files[path.Join(rest, "index.html")]; dir && rest != "" {
+			if st.site.Has(path.Join(rest, "index.html")) && rest != "" {
 				redirect(w, r, p+"/")
 				return
 			}
@@ -112,11 +112,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
+	data, _ := st.site.File(name)
 	if isHTML(name) {
-		s.serveHTML(w, r, st, st.site.Files[name], http.StatusOK)
+		s.serveHTML(w, r, st, data, http.StatusOK)
 		return
 	}
-	data := st.site.Files[name]
 	w.Header().Set("Content-Type", ContentType(name))
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("ETag", etag(data))
@@ -133,14 +133,13 @@ func (s *Server) lookup(st *state, rest string) (string, bool) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	_, ok := st.site.Files[name]
-	return name, ok
+	return name, st.site.Has(name)
 }
 
 // notFound answers 404.html with status 404 (the error page while broken).
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 	if st.site != nil {
-		if page, ok := st.site.Files["404.html"]; ok {
+		if page, ok := st.site.File("404.html"); ok {
 			s.serveHTML(w, r, st, page, http.StatusNotFound)
 			return
 		}

@@ -183,6 +183,16 @@ func TestPreviewRebuildsPublishesAndShowsErrors(t *testing.T) {
 	if _, body := pv.get("basics/short/"); !strings.Contains(body, "says hello again") {
 		t.Errorf("the edit is not served:\n%s", body)
 	}
+	// Print pages are joined only when asked for, and are asked for again
+	// after an edit of a page they hold; those of other modules are not.
+	if !slices.Contains(r.Changed.Pages, "/basics/print/") || !slices.Contains(r.Changed.Pages, "/print/") || slices.Contains(r.Changed.Pages, "/more/print/") {
+		t.Errorf("changed pages %v: want the basics and course print pages, not the other module's", r.Changed.Pages)
+	}
+	for _, p := range []string{"basics/print/", "print/"} {
+		if status, body := pv.get(p); status != 200 || !strings.Contains(body, "says hello again") || !strings.Contains(body, "</html>") {
+			t.Errorf("GET /%s after the edit: %d\n%.300s", p, status, body)
+		}
+	}
 
 	// A broken front-matter key: every page shows it, the log once.
 	pv.edit(shortLesson, "summary:", "sumary:")

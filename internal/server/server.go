@@ -228,7 +228,9 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 	if old != nil {
 		oldFiles = old.Files
 	}
-	for _, p := range changedFiles(oldFiles, cur.Files) {
+	// A lazy file (a print page) not shared with the old site changed:
+	// it is made from other parts, and is not made to be compared.
+	for _, p := range slices.Concat(changedFiles(oldFiles, cur.Files), cur.LazyChanged(old)) {
 		ev.Files++
 		if isHTML(p) {
 			ev.Pages = append(ev.Pages, s.pageURL(p))
@@ -236,8 +238,12 @@ func (s *Server) diff(old, cur *output.Site) Reload {
 			ev.Assets = append(ev.Assets, s.base+p)
 		}
 	}
-	for p := range oldFiles {
-		if _, ok := cur.Files[p]; ok {
+	var oldPaths []string
+	if old != nil {
+		oldPaths = old.Paths()
+	}
+	for _, p := range oldPaths {
+		if cur.Has(p) {
 			continue
 		}
 		ev.Files++
@@ -327,7 +333,7 @@ func (s *Server) nearest(site *output.Site, url string) string {
 		if rest == "" {
 			break
 		}
-		if _, ok := site.Files[rest+"/index.html"]; ok {
+		if site.Has(rest + "/index.html") {
 			return s.base + rest + "/"
 		}
 	}

@@ -67,6 +67,11 @@ type Options struct {
 	// every cache key).
 	Cache       *PageCache
 	CodeVersion string
+	// LazyPrint: with a sink that is an output.LazySink, print pages are
+	// joined from their parts when first read, not in the build (the
+	// preview: a lesson edit would otherwise copy the whole course's
+	// print page, megabytes, and read it never).
+	LazyPrint bool
 	// KeepHTML keeps every page's converted markdown in the returned cache
 	// (for in-memory rebuilds, whose print pages then need no conversion).
 	KeepHTML bool

@@ -21,6 +21,7 @@ import (
 	"github.com/mlcourse/course/internal/diag"
 	"github.com/mlcourse/course/internal/markdown"
 	"github.com/mlcourse/course/internal/notebook"
+	"github.com/mlcourse/course/internal/output"
 )
 
 // Page kinds, each with its own template file under templates/.
@@ -637,9 +638,21 @@ func (b *builder) printPage(out string, pd *PageData, htmls [][]byte) [][]byte {
 	b.work.add(&b.work.PrintPages, out)
 	start := time.Now()
 	pd.Sidebar = b.sidebar(pd)
-	data, at, ok := splicePrint(b.tmpl["print"], pd, htmls)
+	sp, ok := markPrint(b.tmpl["print"], pd, htmls)
 	b.timings().Add("templates (sum over workers)", time.Since(start))
 	if ok {
+		if ls, lazy := b.sink.(output.LazySink); lazy && b.opts.LazyPrint {
+			// Joined when first read: the preview rarely shows a print
+			// page, and joining a course's copies megabytes per edit.
+			b.mu.Lock()
+			b.written[out] = true
+			b.mu.Unlock()
+			if err := ls.PutLazy(out, func() []byte { data, _ := sp.join(htmls); return data }); err != nil {
+				b.dl.Add(diag.Diagnostic{File: out, Msg: "cannot write: " + err.Error()})
+			}
+			return nil
+		}
+		data, at := sp.join(htmls)
 		b.add(out, data)
 		return at
 	}
@@ -757,6 +770,17 @@ const printMarker = "\x00course print section "
 // output does not hold each marker once, splicePrint reports false and the
 // caller runs the template with the HTML instead.
 func splicePrint(t *template.Template, pd *PageData, htmls [][]byte) ([]byte, [][]byte, bool) {
+	sp, ok := markPrint(t, pd, htmls)
+	if !ok {
+		return nil, nil, false
+	}
+	data, at := sp.join(htmls)
+	return data, at, true
+}
+
+// markPrint runs the template of splicePrint with the markers, and finds
+// them; join then puts the HTML in.
+func markPrint(t *template.Template, pd *PageData, htmls [][]byte) (*printSplice, bool) {
 	secs := pd.PrintSections
 	marked := make([]PrintSection, len(secs))
 	for i, sec := range secs {
@@ -770,52 +794,67 @@ func splicePrint(t *template.Template, pd *PageData, htmls [][]byte) ([]byte, []
 	mpd.PrintSections = marked
 	buf := bytes.NewBuffer(make([]byte, 0, len(pd.Sidebar)+32<<10+len(secs)*512))
 	if t == nil || t.ExecuteTemplate(buf, "base.html", &mpd) != nil {
-		return nil, nil, false // the caller reports the error
+		return nil, false // the caller reports the error
 	}
-	skel := buf.Bytes()
-	type splice struct{ from, to, sec int }
-	var at []splice
+	sp := &printSplice{skel: buf.Bytes(), secs: len(secs)}
 	seen := make([]bool, len(secs))
-	size := len(skel)
+	sp.size = len(sp.skel)
 	for off := 0; ; {
-		i := bytes.Index(skel[off:], []byte(printMarker))
+		i := bytes.Index(sp.skel[off:], []byte(printMarker))
 		if i < 0 {
 			break
 		}
 		from := off + i
 		num := from + len(printMarker)
-		j := bytes.IndexByte(skel[num:], 0)
+		j := bytes.IndexByte(sp.skel[num:], 0)
 		if j < 0 {
-			return nil, nil, false
+			return nil, false
 		}
-		n, err := strconv.Atoi(string(skel[num : num+j]))
+		n, err := strconv.Atoi(string(sp.skel[num : num+j]))
 		if err != nil || n < 0 || n >= len(secs) || seen[n] || len(htmls[n]) == 0 {
-			return nil, nil, false
+			return nil, false
 		}
 		seen[n] = true
 		off = num + j + 1
-		at = append(at, splice{from, off, n})
-		size += len(htmls[n]) - (off - from)
+		sp.at = append(sp.at, splice{from, off, n})
+		sp.size += len(htmls[n]) - (off - from)
 	}
 	for i := range secs {
 		if len(htmls[i]) > 0 && !seen[i] {
-			return nil, nil, false
+			return nil, false
 		}
 	}
-	out := make([]byte, 0, size)
-	where := make([][]byte, len(secs))
+	return sp, true
+}
+
+// printSplice is a print page's template output with a marker where each
+// section's HTML goes (see markPrint).
+type printSplice struct {
+	skel []byte
+	at   []splice // the markers, in order
+	secs int
+	size int // of the joined page
+}
+
+type splice struct{ from, to, sec int }
+
+// join copies the sections' HTML in at their markers. It returns the page
+// and where each section's HTML is in it.
+func (sp *printSplice) join(htmls [][]byte) ([]byte, [][]byte) {
+	out := make([]byte, 0, sp.size)
+	where := make([][]byte, sp.secs)
 	for i := range where {
 		where[i] = []byte{} // empty, and not nil: held
 	}
 	last := 0
-	for _, s := range at {
-		out = append(out, skel[last:s.from]...)
+	for _, s := range sp.at {
+		out = append(out, sp.skel[last:s.from]...)
 		start := len(out)
 		out = append(out, htmls[s.sec]...)
 		where[s.sec] = out[start:len(out):len(out)]
 		last = s.to
 	}
-	return append(out, skel[last:]...), where, true
+	return append(out, sp.skel[last:]...), where
 }
 
 func firstNonEmpty(s ...string) string {
