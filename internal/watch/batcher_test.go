@@ -160,3 +160,42 @@ func TestClassify(t *testing.T) {
 		t.Errorf("Kind.String() = %q", s)
 	}
 }
+
+// A batch whose every path was last written in place closes after the
+// quick window; one with a path last created, removed or renamed away (a
+// step of a save in several), or with events lost, after the quiet window.
+func TestBatcherClosesQuicklyAfterInPlaceWrites(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		changes []Change
+		rescan  bool
+		window  float64 // ms after the last change
+	}{
+		{"one write", []Change{change("content/a.md", Write)}, false, 2},
+		{"two files written", []Change{change("content/a.md", Write), change("content/b.md", Write)}, false, 2},
+		{"created, then written", []Change{change("content/a.md", Create), change("content/a.md", Write)}, false, 2},
+		{"renamed away, created, written (vim)", []Change{change("content/a.md", Remove), change("content/a.md", Create), change("content/a.md", Write)}, false, 2},
+		{"renamed away (the first step of a save)", []Change{change("content/a.md", Write), change("content/a.md", Remove)}, false, 10},
+		{"renamed into place (an atomic save, or its middle)", []Change{change("content/a.md", Create)}, false, 10},
+		{"a write and a removal", []Change{change("content/a.md", Write), change("content/b.md", Remove)}, false, 10},
+		{"a write, with events lost", []Change{change("content/a.md", Write)}, true, 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewBatcher(10*time.Millisecond, 200*time.Millisecond).WithQuick(2 * time.Millisecond)
+			if tc.rescan {
+				b.Rescan(ms(0))
+			}
+			last := 0.0
+			for i, c := range tc.changes {
+				last = 0.5 + float64(i)*0.5
+				b.Add(c, ms(last))
+			}
+			if due, _ := b.Due(); !due.Equal(ms(last + tc.window)) {
+				t.Errorf("due %v, want %v ms", due.Sub(t0), last+tc.window)
+			}
+		})
+	}
+	if b := NewBatcher(10*time.Millisecond, time.Second).WithQuick(time.Second); b.quick != 10*time.Millisecond {
+		t.Errorf("a quick window longer than the quiet one: %v", b.quick)
+	}
+}

@@ -12,9 +12,11 @@
 //     JetBrains' ___jb_tmp___ and ___jb_old___, *.tmp, .DS_Store.
 //   - Events are batched: a batch is sent once no event has arrived for the
 //     quiet window (Options.Quiet, 10 ms by default, measured from the last
-//     event), or once the first event of the batch is Options.MaxWait old
-//     (200 ms by default), so that a constant stream still rebuilds. An
-//     editor's write-temp-then-rename save or a git checkout of many files
+//     event; Options.Quick, 2 ms, when every path in the batch was last
+//     written in place, as a plain save does), or once the first event of
+//     the batch is Options.MaxWait old (200 ms by default), so that a
+//     constant stream still rebuilds. An editor's write-temp-then-rename
+//     save or a git checkout of many files
 //     arrives as one batch. A file created and removed (or renamed away)
 //     within a batch, such as sed -i's temporary file, is left out. Changes
 //     that arrive while the receiver is busy (rebuilding) join the batch
@@ -148,8 +150,14 @@ func Ignored(name string) bool {
 
 // Options configure a Watcher.
 type Options struct {
-	Root    string        // the project root (holds course.toml)
-	Quiet   time.Duration // quiet window closing a batch; 10 ms when zero
+	Root  string        // the project root (holds course.toml)
+	Quiet time.Duration // quiet window closing a batch; 10 ms when zero
+	// Quick is the quiet window of a batch whose every path was last
+	// written in place (an editor's plain save): such a file is complete,
+	// while a path last created, removed or renamed may be a step of a
+	// save in several (vim's rename away and write anew, an IDE's swap).
+	// 2 ms when zero; negative: Quiet for every batch.
+	Quick   time.Duration
 	MaxWait time.Duration // age at which a batch is sent anyway; 200 ms when zero
 	Poll    time.Duration // > 0: poll at this interval instead of using OS events
 }
@@ -157,6 +165,7 @@ type Options struct {
 // DefaultQuiet and DefaultMaxWait are the batching defaults.
 const (
 	DefaultQuiet   = 10 * time.Millisecond
+	DefaultQuick   = 2 * time.Millisecond
 	DefaultMaxWait = 200 * time.Millisecond
 )
 
@@ -189,6 +198,12 @@ func New(opts Options) (*Watcher, error) {
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = DefaultMaxWait
 	}
+	switch {
+	case opts.Quick == 0:
+		opts.Quick = min(DefaultQuick, opts.Quiet)
+	case opts.Quick < 0:
+		opts.Quick = opts.Quiet
+	}
 	w := &Watcher{
 		root:    root,
 		batches: make(chan Batch),
@@ -220,7 +235,7 @@ func New(opts Options) (*Watcher, error) {
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
-		w.batch(raw, lost, NewBatcher(opts.Quiet, opts.MaxWait))
+		w.batch(raw, lost, NewBatcher(opts.Quiet, opts.MaxWait).WithQuick(opts.Quick))
 	}()
 	return w, nil
 }
@@ -313,6 +328,7 @@ func (b *Batch) merge(c Change) {
 // pass the time of each change, which makes it testable without sleeping.
 type Batcher struct {
 	quiet, maxWait time.Duration
+	quick          time.Duration // the quiet window when every path was last written; quiet when not set
 	pending        map[string]*pending
 	rescan         bool
 	first, last    time.Time
@@ -320,7 +336,14 @@ type Batcher struct {
 
 // NewBatcher returns a Batcher with the given quiet window and maximum wait.
 func NewBatcher(quiet, maxWait time.Duration) *Batcher {
-	return &Batcher{quiet: quiet, maxWait: maxWait, pending: map[string]*pending{}}
+	return &Batcher{quiet: quiet, maxWait: maxWait, quick: quiet, pending: map[string]*pending{}}
+}
+
+// WithQuick sets the quiet window of a batch whose every path was last
+// written (see Options.Quick), at most the quiet window.
+func (b *Batcher) WithQuick(quick time.Duration) *Batcher {
+	b.quick = min(quick, b.quiet)
+	return b
 }
 
 // pending is a change being batched, with the order of its operations.
@@ -362,11 +385,29 @@ func (b *Batcher) Due() (due time.Time, ok bool) {
 	if b.first.IsZero() {
 		return time.Time{}, false
 	}
-	due = b.last.Add(b.quiet)
+	window := b.quiet
+	if b.quick < window && b.written() {
+		window = b.quick
+	}
+	due = b.last.Add(window)
 	if limit := b.first.Add(b.maxWait); limit.Before(due) {
 		due = limit
 	}
 	return due, true
+}
+
+// written reports whether every pending path was last written in place,
+// with no events lost.
+func (b *Batcher) written() bool {
+	if b.rescan {
+		return false
+	}
+	for _, p := range b.pending {
+		if p.last != Write {
+			return false
+		}
+	}
+	return true
 }
 
 // Flush returns the pending batch and starts a new one.
