@@ -51,6 +51,8 @@ type PageEntry struct {
 	// without converting or rewriting carried-over pages. It is part of
 	// the module's print page, which the site keeps anyway.
 	html []byte
+	// body is rendered.body, kept with html (in memory only).
+	body []byte
 	// idSet holds IDs, for the link check (in memory only).
 	idSet map[string]bool
 }

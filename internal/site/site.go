@@ -117,7 +117,11 @@ type rendered struct {
 	// html is the converted markdown as print pages show it (printHTML),
 	// nil when not held; once a module's print page is written, the part
 	// of that page that holds it.
-	html  []byte
+	html []byte
+	// body, when print pages are joined when read (LazyPrint) and html is
+	// nil: the converted markdown, as the part of the page's own HTML that
+	// holds it; a print page makes the section's HTML from it.
+	body  []byte
 	links []markdown.Link
 	ids   map[string]bool
 	files []string   // written beside the page (a notebook's images)
@@ -179,9 +183,9 @@ func (b *builder) newCache() *PageCache {
 		}
 		if r.entry != nil { // carried over: the same entry, but for where its HTML now is
 			e := *r.entry
-			e.html = nil
+			e.html, e.body = nil, nil
 			if b.opts.KeepHTML {
-				e.html = r.html
+				e.html, e.body = r.html, r.body
 			}
 			pc.Entries[r.page.File] = &e
 			continue
@@ -194,6 +198,7 @@ func (b *builder) newCache() *PageCache {
 		pc.Entries[r.page.File] = &PageEntry{Key: r.key, Links: r.links, IDs: ids, Search: r.search, Files: r.files, idSet: r.ids}
 		if b.opts.KeepHTML {
 			pc.Entries[r.page.File].html = r.html
+			pc.Entries[r.page.File].body = r.body
 		}
 	}
 	pc.Stamp = stamp(keys)

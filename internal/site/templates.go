@@ -380,15 +380,22 @@ func (b *builder) renderPages() {
 					e.idSet[id] = true
 				}
 			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: e.idSet, search: e.Search, html: e.html, files: e.Files, entry: e}
+			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: e.idSet, search: e.Search, html: e.html, body: e.body, files: e.Files, entry: e}
 			b.pages[i] = r
 		} else {
 			res, files := b.convertPage(p)
 			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
 			b.work.add(&b.work.Encoded, p.File)
 			b.pages[i] = r
-			b.renderPage(i, r, res)
-			if p.Module != nil { // the home page is in no print page
+			page := b.renderPage(i, r, res)
+			switch {
+			case p.Module == nil: // the home page is in no print page
+			case b.lazyPrint():
+				// Print pages are joined when read: keep the converted
+				// markdown as the part of the page that holds it, not as
+				// a copy (a page's print HTML is made from it then).
+				r.body = partOf(page, res.HTML)
+			default:
 				r.html = printHTML(res.HTML, p)
 			}
 		}
@@ -401,7 +408,7 @@ func (b *builder) renderPages() {
 			b.modulePrint(p.Module, ms.pages)
 			if !keepHTML {
 				for _, mr := range ms.pages {
-					mr.html = nil
+					mr.html, mr.body = nil, nil
 				}
 			}
 		}
@@ -535,7 +542,7 @@ func allReused(pages []*rendered) bool {
 // (those carried over from the previous build).
 func (b *builder) ensureHTML(pages []*rendered) {
 	for _, r := range pages {
-		if r.html == nil {
+		if r.html == nil && r.body == nil {
 			start := time.Now()
 			res, _ := b.convert(r.page, false)
 			r.html = printHTML(res.HTML, r.page)
@@ -545,7 +552,7 @@ func (b *builder) ensureHTML(pages []*rendered) {
 }
 
 // renderPage renders page i of the reading order through its template.
-func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
+func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) []byte {
 	p := r.page
 	seq := b.c.Pages
 	sd, cur := b.navFor(p)
@@ -594,7 +601,7 @@ func (b *builder) renderPage(i int, r *rendered, res *markdown.Result) {
 		}
 	}
 	b.work.add(&b.work.Rendered, p.File)
-	b.execute(pd.Kind, outPath(p.URL), pd)
+	return b.execute(pd.Kind, outPath(p.URL), pd)
 }
 
 // printID is the anchor of a page's section in print pages; the ids
@@ -610,9 +617,9 @@ func printHTML(html []byte, p *content.Page) []byte {
 
 // printSections returns pages as sections of a print page, with their
 // HTML apart (see printPage).
-func (b *builder) printSections(pages []*rendered) ([]PrintSection, [][]byte) {
+func (b *builder) printSections(pages []*rendered) ([]PrintSection, []printPart) {
 	secs := make([]PrintSection, 0, len(pages))
-	htmls := make([][]byte, 0, len(pages))
+	htmls := make([]printPart, 0, len(pages))
 	lesson := 0
 	for _, r := range pages {
 		p := r.page
@@ -625,33 +632,87 @@ func (b *builder) printSections(pages []*rendered) ([]PrintSection, [][]byte) {
 			number = fmt.Sprintf("%d.%d", mod, lesson)
 		}
 		secs = append(secs, PrintSection{ID: printID(p), Number: number, Title: p.Meta.Title, URL: b.abs(p.URL), Level: level})
-		htmls = append(htmls, r.html)
+		htmls = append(htmls, printPart{html: r.html, body: r.body, id: printID(p)})
 	}
 	return secs, htmls
+}
+
+// printPart is a section's HTML on a print page: html, or else made from
+// body, the page's converted markdown (printHTML).
+type printPart struct {
+	html, body []byte
+	id         string
+}
+
+func (pp printPart) bytes() []byte {
+	if pp.html != nil {
+		return pp.html
+	}
+	return prefixIDs(pp.body, pp.id)
+}
+
+// partOf returns part as a slice of whole when whole holds those bytes,
+// so that keeping it costs no copy; else part itself.
+func partOf(whole, part []byte) []byte {
+	if len(part) == 0 {
+		return part
+	}
+	if i := bytes.Index(whole, part); i >= 0 {
+		return whole[i : i+len(part) : i+len(part)]
+	}
+	return part
+}
+
+// lazyPrint reports whether print pages are joined when first read.
+func (b *builder) lazyPrint() bool {
+	_, lazy := b.sink.(output.LazySink)
+	return lazy && b.opts.LazyPrint
 }
 
 // printPage writes a print page: pd, whose sections' HTML is htmls. It
 // returns where each section's HTML is in the page written (so that the
 // build need not keep another copy), or nil when the template had to be
 // run with the HTML (see splicePrint).
-func (b *builder) printPage(out string, pd *PageData, htmls [][]byte) [][]byte {
+func (b *builder) printPage(out string, pd *PageData, parts []printPart) [][]byte {
 	b.work.add(&b.work.PrintPages, out)
 	start := time.Now()
 	pd.Sidebar = b.sidebar(pd)
+	lazy := b.lazyPrint()
+	htmls := make([][]byte, len(parts))
+	for i, pp := range parts {
+		if lazy && pp.html == nil {
+			htmls[i] = pp.body // as long, give or take the ids' prefixes: enough to mark
+		} else {
+			htmls[i] = pp.bytes()
+		}
+	}
 	sp, ok := markPrint(b.tmpl["print"], pd, htmls)
 	b.timings().Add("templates (sum over workers)", time.Since(start))
-	if ok {
-		if ls, lazy := b.sink.(output.LazySink); lazy && b.opts.LazyPrint {
-			// Joined when first read: the preview rarely shows a print
-			// page, and joining a course's copies megabytes per edit.
-			b.mu.Lock()
-			b.written[out] = true
-			b.mu.Unlock()
-			if err := ls.PutLazy(out, func() []byte { data, _ := sp.join(htmls); return data }); err != nil {
-				b.dl.Add(diag.Diagnostic{File: out, Msg: "cannot write: " + err.Error()})
+	if ok && lazy {
+		// Joined when first read: the preview rarely shows a print page,
+		// and joining one copies megabytes per edit.
+		b.mu.Lock()
+		b.written[out] = true
+		b.mu.Unlock()
+		made := func() []byte {
+			htmls := make([][]byte, len(parts))
+			for i, pp := range parts {
+				htmls[i] = pp.bytes()
 			}
-			return nil
+			data, _ := sp.join(htmls)
+			return data
 		}
+		if err := b.sink.(output.LazySink).PutLazy(out, made); err != nil {
+			b.dl.Add(diag.Diagnostic{File: out, Msg: "cannot write: " + err.Error()})
+		}
+		return nil
+	}
+	if lazy {
+		for i, pp := range parts {
+			htmls[i] = pp.bytes()
+		}
+	}
+	if ok {
 		data, at := sp.join(htmls)
 		b.add(out, data)
 		return at
@@ -735,7 +796,7 @@ func (b *builder) sidebar(pd *PageData) template.HTML {
 	return template.HTML(cached)
 }
 
-func (b *builder) execute(kind, out string, pd *PageData) {
+func (b *builder) execute(kind, out string, pd *PageData) []byte {
 	start := time.Now()
 	defer func() { b.timings().Add("templates (sum over workers)", time.Since(start)) }()
 	pd.Sidebar = b.sidebar(pd)
@@ -747,9 +808,10 @@ func (b *builder) execute(kind, out string, pd *PageData) {
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	if err := t.ExecuteTemplate(buf, "base.html", pd); err != nil {
 		b.dl.Add(b.templateDiag(err, kind+".html"))
-		return
+		return nil
 	}
 	b.add(out, buf.Bytes())
+	return buf.Bytes()
 }
 
 // printMarker starts the text a print section's Content holds while
@@ -876,7 +938,7 @@ func (b *builder) extras() {
 		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
 
 	var all []PrintSection
-	var htmls [][]byte
+	var htmls []printPart
 	printAll := b.printCourse()
 	if printAll {
 		var pages []*rendered
