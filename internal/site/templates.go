@@ -810,8 +810,14 @@ func (b *builder) execute(kind, out string, pd *PageData) []byte {
 		b.dl.Add(b.templateDiag(err, kind+".html"))
 		return nil
 	}
-	b.add(out, buf.Bytes())
-	return buf.Bytes()
+	page := buf.Bytes()
+	if b.opts.KeepHTML && cap(page)-len(page) > len(page)/8 {
+		// Kept until the next build (the preview): not with the 32 KB of
+		// slack the estimate above allows, a quarter of a page's memory.
+		page = bytes.Clone(page)
+	}
+	b.add(out, page)
+	return page
 }
 
 // printMarker starts the text a print section's Content holds while
