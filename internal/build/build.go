@@ -54,9 +54,11 @@ type Options struct {
 	Workers   int    // <= 0: GOMAXPROCS
 	NoCache   bool   // keep no math cache on disk
 	Generator string // "course vX"
-	// LazyPrint: builds into memory join print pages when first read
-	// (site.Options.LazyPrint); the preview sets it.
-	LazyPrint bool
+	// Preview: the Builder lives long and builds into memory, as the
+	// preview does: print pages are joined when first read
+	// (site.Options.LazyPrint) and the math cache is kept compressed in
+	// memory (katex.Options.Compact).
+	Preview bool
 	// FS, when set, is the project's files instead of the folder Source
 	// (tests count the reads of a rebuild with it).
 	FS fs.FS
@@ -96,7 +98,7 @@ func New(opts Options) (*Builder, error) {
 	if !opts.NoCache {
 		cacheDir = filepath.Join(opts.Source, CacheDir, "math")
 	}
-	m, err := katex.New(katex.Options{CacheDir: cacheDir, Workers: opts.Workers})
+	m, err := katex.New(katex.Options{CacheDir: cacheDir, Workers: opts.Workers, Compact: opts.Preview})
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +229,7 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		Cache:       cache,
 		CodeVersion: codeVersion(b.cacheDir()),
 		KeepHTML:    keepHTML,
-		LazyPrint:   b.opts.LazyPrint,
+		LazyPrint:   b.opts.Preview,
 		ThemeCache:  b.themes,
 	}
 	if cfg.MathEnabled() {

@@ -221,7 +221,7 @@ func TestRebuildMatchesAFreshBuild(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			dir := writeIncrementalCourse(t)
-			b := newBuilder(t, Options{Source: dir, LazyPrint: tc.lazy})
+			b := newBuilder(t, Options{Source: dir, Preview: tc.lazy})
 			prev := b.Build()
 			if !prev.OK() {
 				t.Fatal(prev.Diags)

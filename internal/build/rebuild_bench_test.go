@@ -137,7 +137,7 @@ func benchRebuild(b *testing.B, dir string) {
 // builder is closed when the benchmark ends.
 func benchFirstBuild(b *testing.B, dir string) (*Builder, *Result) {
 	b.Helper()
-	bl, err := New(Options{Source: dir, NoCache: true, LazyPrint: true}) // as the preview builds
+	bl, err := New(Options{Source: dir, NoCache: true, Preview: true}) // as the preview builds
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -63,17 +63,26 @@ func BenchmarkRenderCold(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderCacheHit is Render of a formula already in memory.
+// BenchmarkRenderCacheHit is Render of a formula already in memory, kept
+// plain and kept compact (Options.Compact).
 func BenchmarkRenderCacheHit(b *testing.B) {
-	r := sharedRenderer(b)
-	src := `\hat{\theta} = \argmin_{\theta} \sum_i \ell(f_\theta(x_i), y_i)`
-	if _, err := r.Render(src, true); err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		if _, err := r.Render(src, true); err != nil {
-			b.Fatal(err)
-		}
+	for _, compact := range []bool{false, true} {
+		b.Run(fmt.Sprintf("compact=%v", compact), func(b *testing.B) {
+			r, err := New(Options{Compact: compact})
+			if err != nil {
+				b.Fatal(err)
+			}
+			r.pool = sharedRenderer(b).pool
+			src := `\hat{\theta} = \argmin_{\theta} \sum_i \ell(f_\theta(x_i), y_i)`
+			if _, err := r.Render(src, true); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := r.Render(src, true); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

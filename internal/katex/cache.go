@@ -42,8 +42,9 @@ var fingerprint = sync.OnceValue(func() [sha256.Size]byte {
 })
 
 type cache struct {
-	dir    string // "" = memory only
-	shards [numShards]shard
+	dir     string // "" = memory only
+	compact bool   // keep entries compressed in memory (see compact.go)
+	shards  [numShards]shard
 }
 
 type shard struct {
@@ -53,13 +54,13 @@ type shard struct {
 	dirty bool // has entries the file lacks
 }
 
-func newCache(dir string) (*cache, error) {
+func newCache(dir string, compactEntries bool) (*cache, error) {
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("katex: cache directory: %w", err)
 		}
 	}
-	return &cache{dir: dir}, nil
+	return &cache{dir: dir, compact: compactEntries}, nil
 }
 
 func (c *cache) path(i int) string {
@@ -73,6 +74,11 @@ func (c *cache) shard(k key) *shard {
 		m := map[key]string(nil)
 		if c.dir != "" {
 			m = readShard(c.path(i), i)
+		}
+		if c.compact {
+			for k, html := range m {
+				m[k] = compact(html) // and the shard's one string can go
+			}
 		}
 		if m == nil {
 			m = make(map[key]string)
@@ -89,11 +95,14 @@ func (c *cache) get(k key) (string, bool) {
 	s.mu.Lock()
 	html, ok := s.m[k]
 	s.mu.Unlock()
-	return html, ok
+	return expand(html), ok
 }
 
 func (c *cache) put(k key, html string) {
 	s := c.shard(k)
+	if c.compact {
+		html = compact(html)
+	}
 	s.mu.Lock()
 	if _, ok := s.m[k]; !ok {
 		s.m[k] = html
@@ -180,6 +189,11 @@ func encodeShard(m map[key]string) []byte {
 	buf.Write(fp[:])
 	var n [binary.MaxVarintLen64]byte
 	size := 0
+	plain := make(map[key]string, len(m))
+	for k, html := range m {
+		plain[k] = expand(html)
+	}
+	m = plain
 	for _, k := range keys {
 		size += len(k) + binary.PutUvarint(n[:], uint64(len(m[k]))) + len(m[k])
 	}

@@ -80,7 +80,7 @@ func NewPreview(opts PreviewOptions) (*Preview, error) {
 		}
 		base = p
 	}
-	bopts := build.Options{Source: opts.Source, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, LazyPrint: true}
+	bopts := build.Options{Source: opts.Source, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, Preview: true}
 	if bopts.BaseURL == "" {
 		bopts.BaseURL = "/" // the preview serves at the root unless asked
 	}
