@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 
@@ -64,17 +63,15 @@ type recorder struct {
 	page     string    // URL of the main frame
 	problems []Problem // in order of arrival
 	reported int       // problems[:reported] were reported
-	inflight map[network.RequestID]request
+	inflight *Requests
 	urls     map[network.RequestID]string // every request seen → URL
 	expected []expectation
-	changed  chan struct{} // closed and replaced when inflight changes
 }
 
 func newRecorder() *recorder {
 	return &recorder{
-		inflight: map[network.RequestID]request{},
+		inflight: NewRequests(),
 		urls:     map[network.RequestID]string{},
-		changed:  make(chan struct{}),
 	}
 }
 
@@ -104,11 +101,6 @@ func (r *recorder) isExpectedLog(e *log.Entry) bool {
 	return false
 }
 
-func (r *recorder) signal() {
-	close(r.changed)
-	r.changed = make(chan struct{})
-}
-
 // handle records one event of the tab.
 func (r *recorder) handle(ev any) {
 	r.mu.Lock()
@@ -119,14 +111,7 @@ func (r *recorder) handle(ev any) {
 			break
 		}
 		r.page = ev.Frame.URL
-		// The old document is gone, and Chrome does not always say so
-		// for each of its requests (favicons, for one).
-		for id, req := range r.inflight {
-			if req.loader != "" && req.loader != ev.Frame.LoaderID {
-				delete(r.inflight, id)
-			}
-		}
-		r.signal()
+		r.inflight.Navigated(ev.Frame.LoaderID)
 
 	case *runtime.EventConsoleAPICalled:
 		switch ev.Type {
@@ -183,8 +168,7 @@ func (r *recorder) handle(ev any) {
 		// page never sees it finish, so it is not waited for.
 		worker := ev.Type == network.ResourceTypeScript && ev.Initiator != nil && ev.Initiator.Type == network.InitiatorTypeOther
 		if ev.Type != network.ResourceTypeEventSource && !worker {
-			r.inflight[ev.RequestID] = request{url: u, loader: ev.LoaderID}
-			r.signal()
+			r.inflight.Start(ev.RequestID, u, ev.LoaderID)
 		}
 
 	case *network.EventWebSocketCreated:
@@ -200,17 +184,11 @@ func (r *recorder) handle(ev any) {
 		r.add(Problem{Kind: fmt.Sprintf("HTTP %d", resp.Status), Text: string(ev.Type) + " " + resp.StatusText, URL: resp.URL})
 
 	case *network.EventLoadingFinished:
-		if _, ok := r.inflight[ev.RequestID]; ok {
-			delete(r.inflight, ev.RequestID)
-			r.signal()
-		}
+		r.inflight.End(ev.RequestID)
 
 	case *network.EventLoadingFailed:
 		u := r.urls[ev.RequestID]
-		if _, ok := r.inflight[ev.RequestID]; ok {
-			delete(r.inflight, ev.RequestID)
-			r.signal()
-		}
+		r.inflight.End(ev.RequestID)
 		if ev.Canceled && ev.BlockedReason == "" {
 			break // the browser gave up on it, e.g. on navigating away
 		}
@@ -249,15 +227,7 @@ func (r *recorder) expect(u string, status int) {
 func (r *recorder) idle() ([]string, <-chan struct{}) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if len(r.inflight) == 0 {
-		return nil, nil
-	}
-	urls := make([]string, 0, len(r.inflight))
-	for _, req := range r.inflight {
-		urls = append(urls, req.url)
-	}
-	sort.Strings(urls)
-	return urls, r.changed
+	return r.inflight.Idle(nil)
 }
 
 // IsLocalURL reports whether u stays on this machine: any URL whose scheme

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -222,30 +221,17 @@ type recorder struct {
 	mu       sync.Mutex
 	page     string
 	problems []problem
-	inflight map[network.RequestID]request
+	inflight *browsertest.Requests
 	urls     map[network.RequestID]string
 	expected map[string]int64 // URL → a status wanted there
-	changed  chan struct{}
-}
-
-// request is one request in flight.
-type request struct {
-	url    string
-	loader cdp.LoaderID // the document it loads for; "" for workers
 }
 
 func newRecorder(origin string, rel func(string) string) *recorder {
-	return &recorder{origin: origin, rel: rel, inflight: map[network.RequestID]request{},
-		urls: map[network.RequestID]string{}, changed: make(chan struct{})}
+	return &recorder{origin: origin, rel: rel, inflight: browsertest.NewRequests(), urls: map[network.RequestID]string{}}
 }
 
 func (r *recorder) add(check, detail string) {
 	r.problems = append(r.problems, problem{page: r.rel(r.page), check: check, detail: detail})
-}
-
-func (r *recorder) signal() {
-	close(r.changed)
-	r.changed = make(chan struct{})
 }
 
 // expect says that u answering status is wanted (the 404 page).
@@ -270,15 +256,7 @@ func (r *recorder) take() []problem {
 func (r *recorder) idle() ([]string, <-chan struct{}) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if len(r.inflight) == 0 {
-		return nil, nil
-	}
-	urls := make([]string, 0, len(r.inflight))
-	for _, req := range r.inflight {
-		urls = append(urls, r.rel(req.url))
-	}
-	sort.Strings(urls)
-	return urls, r.changed
+	return r.inflight.Idle(r.rel)
 }
 
 func (r *recorder) handle(ev any) {
@@ -290,16 +268,10 @@ func (r *recorder) handle(ev any) {
 			break
 		}
 		r.page = ev.Frame.URL
-		// The old document is gone, and Chrome does not always report the
-		// end of its requests: a fetch the home page had in flight when the
-		// next page was opened (exercises/index.json, answered by the
-		// service worker) made each later page wait out its timeout.
-		for id, req := range r.inflight {
-			if req.loader != "" && req.loader != ev.Frame.LoaderID {
-				delete(r.inflight, id)
-			}
-		}
-		r.signal()
+		// A fetch the home page had in flight when the next page was
+		// opened (exercises/index.json) once made each later page wait
+		// out its timeout.
+		r.inflight.Navigated(ev.Frame.LoaderID)
 
 	case *runtime.EventConsoleAPICalled:
 		switch ev.Type {
@@ -351,8 +323,7 @@ func (r *recorder) handle(ev any) {
 		// browser's own requests (type Other: the favicon) do not always
 		// report their end: the page waits for neither.
 		if ev.Type != network.ResourceTypeEventSource && ev.Type != network.ResourceTypeOther {
-			r.inflight[ev.RequestID] = request{url: u, loader: ev.LoaderID}
-			r.signal()
+			r.inflight.Start(ev.RequestID, u, ev.LoaderID)
 		}
 
 	case *network.EventWebSocketCreated:
@@ -368,17 +339,11 @@ func (r *recorder) handle(ev any) {
 		r.add("request", fmt.Sprintf("HTTP %d for %s %s", resp.Status, ev.Type, r.rel(resp.URL)))
 
 	case *network.EventLoadingFinished:
-		if _, ok := r.inflight[ev.RequestID]; ok {
-			delete(r.inflight, ev.RequestID)
-			r.signal()
-		}
+		r.inflight.End(ev.RequestID)
 
 	case *network.EventLoadingFailed:
 		u := r.urls[ev.RequestID]
-		if _, ok := r.inflight[ev.RequestID]; ok {
-			delete(r.inflight, ev.RequestID)
-			r.signal()
-		}
+		r.inflight.End(ev.RequestID)
 		if ev.Canceled && ev.BlockedReason == "" {
 			break // the browser gave up on it, as on navigating away
 		}
