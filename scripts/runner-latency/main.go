@@ -60,6 +60,7 @@ func main() {
 	id := flag.String("exercise", "data-splits/stratified-split", "the browser exercise whose page is measured")
 	wait := flag.Duration("wait", 10*time.Second, `how long the "after" learner reads before pressing Run`)
 	verbose := flag.Bool("v", false, "print when Python's start reached each stage")
+	offline := flag.Bool("offline", true, "let the page register the course's service worker (false: window.courseNoOffline, to see what its install costs a first visit)")
 	snapshot := flag.Bool("snapshot", true, "let Python start from its memory snapshot in Cache Storage when the cache is warm (false: the ordinary start every time)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -113,7 +114,7 @@ func main() {
 					if !slices.Contains(order, key) {
 						order = append(order, key)
 					}
-					s, err := measure(ctx, url, *id, warmup, after, *snapshot, *wait)
+					s, err := measure(ctx, url, *id, warmup, after, *snapshot, *offline, *wait)
 					if err != nil {
 						log.Fatalf("%s: %v", key, err)
 					}
@@ -154,7 +155,7 @@ func median(v []float64) float64 {
 
 // measure opens url in a new tab of the browser, presses Run as the case
 // says, and returns the times.
-func measure(parent context.Context, url, id string, warmup, after, snapshot bool, wait time.Duration) (sample, error) {
+func measure(parent context.Context, url, id string, warmup, after, snapshot, offline bool, wait time.Duration) (sample, error) {
 	ctx, cancel := chromedp.NewContext(parent)
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
@@ -165,6 +166,9 @@ func measure(parent context.Context, url, id string, warmup, after, snapshot boo
 	}
 	if !snapshot {
 		init += "window.courseNoSnapshot = true;\n"
+	}
+	if !offline {
+		init += "window.courseNoOffline = true;\n"
 	}
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
 		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: init})

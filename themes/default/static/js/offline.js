@@ -6,7 +6,8 @@
 // so the preview always shows the files being written.
 "use strict";
 (() => {
-  if (!("serviceWorker" in navigator)) return;
+  // window.courseNoOffline: no worker (benchmarks compare with and without).
+  if (!("serviceWorker" in navigator) || window.courseNoOffline) return;
   const base = document.documentElement.dataset.base || "/";
   const scope = new URL(base, location.href).href;
   if (document.querySelector('script[src$="/__course/live.js"]')) {
