@@ -161,10 +161,10 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-// A batch whose every path was last written in place closes after the
-// quick window; one with a path last created, removed or renamed away (a
-// step of a save in several), or with events lost, after the quiet window.
-func TestBatcherClosesQuicklyAfterInPlaceWrites(t *testing.T) {
+// A batch in which no path was last removed or renamed away closes after
+// the quick window; one with such a path (the middle of a save in
+// several steps), or with events lost, after the quiet window.
+func TestBatcherClosesQuicklyOnceNoPathIsGone(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		changes []Change
@@ -176,7 +176,8 @@ func TestBatcherClosesQuicklyAfterInPlaceWrites(t *testing.T) {
 		{"created, then written", []Change{change("content/a.md", Create), change("content/a.md", Write)}, false, 2},
 		{"renamed away, created, written (vim)", []Change{change("content/a.md", Remove), change("content/a.md", Create), change("content/a.md", Write)}, false, 2},
 		{"renamed away (the first step of a save)", []Change{change("content/a.md", Write), change("content/a.md", Remove)}, false, 10},
-		{"renamed into place (an atomic save, or its middle)", []Change{change("content/a.md", Create)}, false, 10},
+		{"renamed into place (an atomic save)", []Change{change("content/a.md", Create)}, false, 2},
+		{"renamed away, then a temporary file renamed into place (an IDE)", []Change{change("content/a.md", Remove), change("content/a.md", Create)}, false, 2},
 		{"a write and a removal", []Change{change("content/a.md", Write), change("content/b.md", Remove)}, false, 10},
 		{"a write, with events lost", []Change{change("content/a.md", Write)}, true, 10},
 	} {

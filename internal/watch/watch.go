@@ -12,8 +12,8 @@
 //     JetBrains' ___jb_tmp___ and ___jb_old___, *.tmp, .DS_Store.
 //   - Events are batched: a batch is sent once no event has arrived for the
 //     quiet window (Options.Quiet, 10 ms by default, measured from the last
-//     event; Options.Quick, 2 ms, when every path in the batch was last
-//     written in place, as a plain save does), or once the first event of
+//     event; Options.Quick, 2 ms, when no path in the batch was last
+//     removed or renamed away, as after any editor's save), or once the first event of
 //     the batch is Options.MaxWait old (200 ms by default), so that a
 //     constant stream still rebuilds. An editor's write-temp-then-rename
 //     save or a git checkout of many files
@@ -152,11 +152,12 @@ func Ignored(name string) bool {
 type Options struct {
 	Root  string        // the project root (holds course.toml)
 	Quiet time.Duration // quiet window closing a batch; 10 ms when zero
-	// Quick is the quiet window of a batch whose every path was last
-	// written in place (an editor's plain save): such a file is complete,
-	// while a path last created, removed or renamed may be a step of a
-	// save in several (vim's rename away and write anew, an IDE's swap).
-	// 2 ms when zero; negative: Quiet for every batch.
+	// Quick is the quiet window of a batch in which no path was last
+	// removed or renamed away: a file written in place or renamed into
+	// place is complete, while a path that is gone may be the middle of a
+	// save in several steps (vim renames the file away and writes it anew;
+	// an IDE swaps it with a temporary one). 2 ms when zero; negative:
+	// Quiet for every batch.
 	Quick   time.Duration
 	MaxWait time.Duration // age at which a batch is sent anyway; 200 ms when zero
 	Poll    time.Duration // > 0: poll at this interval instead of using OS events
@@ -328,7 +329,7 @@ func (b *Batch) merge(c Change) {
 // pass the time of each change, which makes it testable without sleeping.
 type Batcher struct {
 	quiet, maxWait time.Duration
-	quick          time.Duration // the quiet window when every path was last written; quiet when not set
+	quick          time.Duration // the quiet window when no path was last removed; quiet when not set
 	pending        map[string]*pending
 	rescan         bool
 	first, last    time.Time
@@ -339,8 +340,8 @@ func NewBatcher(quiet, maxWait time.Duration) *Batcher {
 	return &Batcher{quiet: quiet, maxWait: maxWait, quick: quiet, pending: map[string]*pending{}}
 }
 
-// WithQuick sets the quiet window of a batch whose every path was last
-// written (see Options.Quick), at most the quiet window.
+// WithQuick sets the quiet window of a batch in which no path was last
+// removed (see Options.Quick), at most the quiet window.
 func (b *Batcher) WithQuick(quick time.Duration) *Batcher {
 	b.quick = min(quick, b.quiet)
 	return b
@@ -386,7 +387,7 @@ func (b *Batcher) Due() (due time.Time, ok bool) {
 		return time.Time{}, false
 	}
 	window := b.quiet
-	if b.quick < window && b.written() {
+	if b.quick < window && b.settled() {
 		window = b.quick
 	}
 	due = b.last.Add(window)
@@ -396,14 +397,14 @@ func (b *Batcher) Due() (due time.Time, ok bool) {
 	return due, true
 }
 
-// written reports whether every pending path was last written in place,
-// with no events lost.
-func (b *Batcher) written() bool {
+// settled reports whether no pending path was last removed or renamed
+// away, with no events lost.
+func (b *Batcher) settled() bool {
 	if b.rescan {
 		return false
 	}
 	for _, p := range b.pending {
-		if p.last != Write {
+		if p.last == Remove {
 			return false
 		}
 	}
