@@ -83,6 +83,12 @@ func (b *Builder) upToDate(out string, start time.Time) (*Result, func(string) b
 	if file == "" {
 		return nil, nil
 	}
+	tm := &site.Timings{}
+	lap := func(stage string) {
+		now := time.Now()
+		tm.Add(stage, now.Sub(start))
+		start = now
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, nil
@@ -91,12 +97,16 @@ func (b *Builder) upToDate(out string, start time.Time) (*Result, func(string) b
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&rec) != nil {
 		return nil, nil
 	}
+	lap("up to date? the record")
 	cur, err := outputKeys(out)
 	if err != nil {
 		return nil, nil
 	}
+	lap("up to date? the output")
 	unchanged := func(p string) bool { k, ok := rec.Output[p]; return ok && cur[p] == k }
-	if rec.Inputs == nil || rec.Key != b.freshKey(out) || len(cur) != len(rec.Output) {
+	key := b.freshKey(out)
+	lap("up to date? the program")
+	if rec.Inputs == nil || rec.Key != key || len(cur) != len(rec.Output) {
 		return nil, unchanged
 	}
 	for p := range rec.Output {
@@ -104,8 +114,25 @@ func (b *Builder) upToDate(out string, start time.Time) (*Result, func(string) b
 			return nil, unchanged
 		}
 	}
-	root := os.DirFS(b.opts.Source)
-	for k, want := range rec.Inputs {
+	if !inputsUnchanged(os.DirFS(b.opts.Source), rec.Inputs) {
+		return nil, unchanged
+	}
+	lap(fmt.Sprintf("up to date? %d inputs", len(rec.Inputs)))
+	dl := &diag.List{}
+	for _, d := range rec.Diags {
+		dl.Add(d)
+	}
+	var took time.Duration
+	for _, s := range tm.Stages() {
+		took += s.Time
+	}
+	return &Result{Notes: rec.Notes, Diags: dl, Timings: tm, Duration: took, Pages: rec.Pages, UpToDate: true}, unchanged
+}
+
+// inputsUnchanged stats (or lists) every input again and reports whether
+// each is as recorded.
+func inputsUnchanged(root fs.FS, inputs map[string]string) bool {
+	for k, want := range inputs {
 		kind, p, _ := strings.Cut(k, " ")
 		var got string
 		if kind == "d" {
@@ -114,17 +141,10 @@ func (b *Builder) upToDate(out string, start time.Time) (*Result, func(string) b
 			got = inputKey(fs.Stat(root, p))
 		}
 		if got != want {
-			return nil, unchanged
+			return false
 		}
 	}
-	dl := &diag.List{}
-	for _, d := range rec.Diags {
-		dl.Add(d)
-	}
-	tm := &site.Timings{}
-	took := time.Since(start)
-	tm.Add("up-to-date check", took)
-	return &Result{Notes: rec.Notes, Diags: dl, Timings: tm, Duration: took, Pages: rec.Pages, UpToDate: true}, unchanged
+	return true
 }
 
 // saveFresh records the build just committed to out (see upToDate). It
