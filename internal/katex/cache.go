@@ -93,9 +93,13 @@ func (c *cache) shard(k key) *shard {
 func (c *cache) get(k key) (string, bool) {
 	s := c.shard(k)
 	s.mu.Lock()
-	html, ok := s.m[k]
+	entry, ok := s.m[k]
 	s.mu.Unlock()
-	return expand(html), ok
+	if !ok {
+		return "", false
+	}
+	html := expand(entry)
+	return html, html != "" // an entry that cannot be expanded is a miss: render again
 }
 
 func (c *cache) put(k key, html string) {

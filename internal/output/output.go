@@ -44,9 +44,8 @@ type LazySink interface {
 // Reuser when made with NewSiteFrom.
 //
 // Files holds every file made at once. A file put with PutLazy is not in
-// Files: File, Has and Paths see both kinds, and Materialize moves the
-// lazy ones into Files. Once built, a Site is read from many goroutines:
-// Files does not change, except in Materialize.
+// Files: File, Has and Paths see both kinds. Once built, a Site is read
+// from many goroutines: Files does not change.
 type Site struct {
 	mu    sync.Mutex
 	Files map[string][]byte
@@ -184,21 +183,6 @@ func (s *Site) LazyChanged(old *Site) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// Materialize makes every lazy file and moves it into Files. Nothing may
-// read the site meanwhile.
-func (s *Site) Materialize() {
-	s.mu.Lock()
-	lazy := s.lazy
-	s.lazy = nil
-	s.mu.Unlock()
-	for p, lf := range lazy {
-		data := lf.bytes()
-		s.mu.Lock()
-		s.Files[p] = data
-		s.mu.Unlock()
-	}
 }
 
 // Paths returns every file path, lazy files included, sorted.
