@@ -16,3 +16,12 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// faults returns the process's minor page faults, user and system time.
+func faults() (int64, time.Duration, time.Duration) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, 0, 0
+	}
+	return ru.Minflt, time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
+}

@@ -341,7 +341,9 @@ func TestRebuildRendersOnlyTheEditedPage(t *testing.T) {
 	if !prev.OK() {
 		t.Fatal(prev.Diags)
 	}
-	if w := prev.Work; len(w.Converted) != len(prev.Course.Pages) || w.PrintInline != 0 || len(w.PrintPages) != 3 || len(w.Shards) != 3 {
+	first := prev.Work
+	if w := first; len(w.Converted) != len(prev.Course.Pages) || w.PrintInline != 0 || len(w.PrintPages) != 3 || len(w.Shards) != 3 ||
+		len(w.Skeletons) != 3 || len(w.Extras) != 2 || len(w.Sidebars) != 4 {
 		t.Fatalf("the first build converted %v, wrote the print pages %v and the search shards %v, and printed %d sections through the template",
 			w.Converted, w.PrintPages, w.Shards, w.PrintInline)
 	}
@@ -370,6 +372,11 @@ func TestRebuildRendersOnlyTheEditedPage(t *testing.T) {
 			{"rendered", w.Rendered, one},
 			{"encoded for the search index", w.Encoded, one},
 			{"wrote the print pages", w.PrintPages, tt.print},
+			// The pages' places and titles are the same: so are the
+			// print pages' skeletons and the search and 404 pages.
+			{"ran the print template for", w.Skeletons, nil},
+			{"ran the template of", w.Extras, nil},
+			{"rendered the sidebars of", w.Sidebars, nil},
 		} {
 			if !slices.Equal(c.got, c.want) {
 				t.Errorf("after editing %s, the rebuild %s %v; want %v", tt.file, c.what, c.got, c.want)
@@ -382,5 +389,20 @@ func TestRebuildRendersOnlyTheEditedPage(t *testing.T) {
 			t.Errorf("after editing %s, the rebuild printed %d sections through the print template; want them spliced", tt.file, w.PrintInline)
 		}
 		prev = res
+	}
+	// A new title is in every page's sidebar: the skeletons and the search
+	// and 404 pages are made again.
+	f := "content/02-later/01-third.md"
+	ed.write(f, strings.Replace(ed.read(f), "title: Third lesson", "title: Third lesson, renamed", 1))
+	res := b.Rebuild(prev, Changes{Paths: []string{f}})
+	if !res.OK() {
+		t.Fatalf("after renaming %s: %v", f, res.Diags)
+	}
+	if w := res.Work; len(w.Skeletons) != 3 || !slices.Equal(w.Extras, []string{"404.html", "search/index.html"}) || len(w.Sidebars) != len(first.Sidebars) {
+		t.Errorf("after renaming a lesson, the rebuild ran the print template for %v and the template of %v, and rendered the sidebars %q; want the 3 print pages, 404.html, search/index.html, and the %d sidebars",
+			w.Skeletons, w.Extras, w.Sidebars, len(first.Sidebars))
+	}
+	if page, _ := res.Site.File("404.html"); !bytes.Contains(page, []byte("Third lesson, renamed")) {
+		t.Errorf("after renaming a lesson, 404.html does not show the new title")
 	}
 }

@@ -18,6 +18,7 @@ import (
 var (
 	benchPages  = flag.Int("bench.pages", 1000, "lessons of the generated course of BenchmarkRebuildOneParagraph/generated")
 	benchStages = flag.Bool("bench.stages", false, "BenchmarkRebuildOneParagraph: report the time of each stage of the build")
+	benchIdle   = flag.Duration("bench.idle", 0, "BenchmarkRebuildOneParagraph: wait this long (untimed) before each rebuild, as an author's edits are spaced")
 	benchHeap   = flag.String("bench.heapprofile", "", "BenchmarkRebuildOneParagraph: write the heap profile after the last rebuild, with its result alive, to this file")
 )
 
@@ -84,7 +85,8 @@ func benchRebuild(b *testing.B, dir string) {
 	}
 	bl, prev := benchFirstBuild(b, dir)
 	b.ResetTimer()
-	var cpu time.Duration
+	var cpu, ut, st time.Duration
+	var flt int64
 	stages := map[string]time.Duration{}
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -92,10 +94,18 @@ func benchRebuild(b *testing.B, dir string) {
 		if err := os.WriteFile(lesson, []byte(text), 0o644); err != nil {
 			b.Fatal(err)
 		}
+		if *benchIdle > 0 {
+			time.Sleep(*benchIdle)
+		}
 		c := cpuTime()
+		f0, u0, s0 := faults()
 		b.StartTimer()
 		res := bl.Rebuild(prev, Changes{Paths: []string{rel}})
 		b.StopTimer()
+		f1, u1, s1 := faults()
+		flt += f1 - f0
+		ut += u1 - u0
+		st += s1 - s0
 		cpu += cpuTime() - c
 		b.StartTimer()
 		if !res.OK() {
@@ -115,6 +125,9 @@ func benchRebuild(b *testing.B, dir string) {
 		}
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(flt)/float64(b.N), "faults/op")
+	b.ReportMetric(float64(ut.Microseconds())/1000/float64(b.N), "user-ms/op")
+	b.ReportMetric(float64(st.Microseconds())/1000/float64(b.N), "sys-ms/op")
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

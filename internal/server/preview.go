@@ -11,6 +11,7 @@ import (
 
 	"github.com/mlcourse/course/internal/build"
 	"github.com/mlcourse/course/internal/config"
+	"github.com/mlcourse/course/internal/site"
 	"github.com/mlcourse/course/internal/watch"
 )
 
@@ -40,6 +41,7 @@ type Report struct {
 	Changed  Reload        // what changed (good builds)
 	Problems []Problem     // errors and warnings
 	Batch    watch.Batch   // what triggered the build (empty for the first)
+	Timings  *site.Timings // the build's stages
 }
 
 // Preview is `course serve` without the command line: it builds the site
@@ -151,7 +153,7 @@ func (p *Preview) rebuild(batch watch.Batch) {
 	if res.OK() {
 		p.last = res
 	}
-	r := Report{N: p.n, Start: start, Batch: batch, Duration: res.Duration, OK: res.OK()}
+	r := Report{N: p.n, Start: start, Batch: batch, Duration: res.Duration, OK: res.OK(), Timings: res.Timings}
 	if res.Course != nil {
 		r.Pages = len(res.Course.Pages)
 	}

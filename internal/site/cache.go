@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"strings"
 	"sync"
 
 	"github.com/mlcourse/course/internal/content"
@@ -34,6 +35,74 @@ type PageCache struct {
 	// shards are the search index's shards, by the file of their first
 	// page (in memory only: gob skips them).
 	shards map[string]*searchShard
+	// memos are the pages that depend on no page's own text (search,
+	// 404) and the skeletons of print pages, by output path (in memory
+	// only): a rebuild keeps them while their memoKey is unchanged.
+	memos map[string]extraMemo
+}
+
+// extraMemo is what a build keeps of a page made by extras or a print
+// page's skeleton or a sidebar: the key it was made with, and what was
+// made.
+type extraMemo struct {
+	key    string
+	splice *printSplice // a print page's skeleton
+	text   string       // a sidebar
+}
+
+// memoKey is the key of the extra page or print skeleton out: the inputs
+// every page depends on (the global key), and which of the sections are
+// empty (a print page's template leaves those out).
+func (b *builder) memoKey(out string, sections [][]byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b.global) + len(out) + 2 + len(sections))
+	sb.WriteString(b.global)
+	sb.WriteByte(0)
+	sb.WriteString(out)
+	sb.WriteByte(0)
+	for _, s := range sections {
+		if len(s) == 0 {
+			sb.WriteByte('0')
+		} else {
+			sb.WriteByte('1')
+		}
+	}
+	return sb.String()
+}
+
+// memo returns the last build's memo of out when it was made with key.
+func (b *builder) memo(out, key string) extraMemo {
+	if b.global == "" || b.opts.Cache == nil {
+		return extraMemo{}
+	}
+	if m := b.opts.Cache.memos[out]; m.key == key {
+		return m
+	}
+	return extraMemo{}
+}
+
+// keepMemos returns this build's memos for the next build: those it
+// made or used, and the last build's others that are still valid (a
+// page carried over keeps what it was made from).
+func (b *builder) keepMemos() map[string]extraMemo {
+	if b.opts.Cache != nil && b.global != "" {
+		for out, m := range b.opts.Cache.memos {
+			if _, ok := b.memos[out]; !ok && strings.HasPrefix(m.key, b.global+"\x00") {
+				b.remember(out, m)
+			}
+		}
+	}
+	return b.memos
+}
+
+// remember keeps m for the next build.
+func (b *builder) remember(out string, m extraMemo) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.memos == nil {
+		b.memos = map[string]extraMemo{}
+	}
+	b.memos[out] = m
 }
 
 // PageEntry is what the cache keeps of one page.

@@ -174,7 +174,7 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 
 // newCache describes this build's pages for the next build.
 func (b *builder) newCache() *PageCache {
-	pc := &PageCache{Entries: map[string]*PageEntry{}, shards: b.shards}
+	pc := &PageCache{Entries: map[string]*PageEntry{}, shards: b.shards, memos: b.keepMemos()}
 	keys := make([]string, 0, len(b.pages))
 	for _, r := range b.pages {
 		keys = append(keys, r.key)
@@ -220,7 +220,12 @@ type builder struct {
 	// base path.
 	themeFiles  map[string][]byte
 	themeDigest string
-	sums        map[string]fileSum // this build's, by "theme PATH" or "extra PATH"
+	// global is the hex global key (globalKey), set by renderPages.
+	global string
+	// memos are this build's memos of extra pages and print skeletons,
+	// for the next build (PageCache.memos).
+	memos map[string]extraMemo
+	sums  map[string]fileSum // this build's, by "theme PATH" or "extra PATH"
 	// written records every path put, for the link check.
 	written map[string]bool
 	pages   []*rendered // in reading order, as c.Pages

@@ -369,6 +369,7 @@ func (b *builder) renderPages() {
 	seq := b.c.Pages
 	b.pages = make([]*rendered, len(seq))
 	global := b.globalKey()
+	b.global = hex.EncodeToString(global)
 	parallel(len(seq), b.opts.Workers, func(i int) {
 		p := seq[i]
 		key := pageKey(global, b.own[p])
@@ -676,7 +677,6 @@ func (b *builder) lazyPrint() bool {
 func (b *builder) printPage(out string, pd *PageData, parts []printPart) [][]byte {
 	b.work.add(&b.work.PrintPages, out)
 	start := time.Now()
-	pd.Sidebar = b.sidebar(pd)
 	lazy := b.lazyPrint()
 	htmls := make([][]byte, len(parts))
 	for i, pp := range parts {
@@ -686,7 +686,18 @@ func (b *builder) printPage(out string, pd *PageData, parts []printPart) [][]byt
 			htmls[i] = pp.bytes()
 		}
 	}
-	sp, ok := markPrint(b.tmpl["print"], pd, htmls)
+	// The skeleton is the same as the last build's when the inputs every
+	// page depends on are (b.global) and the same sections are empty.
+	key := b.memoKey(out, htmls)
+	sp, ok := b.memo(out, key).splice, true
+	if sp == nil {
+		pd.Sidebar = b.sidebar(pd)
+		b.work.add(&b.work.Skeletons, out)
+		sp, ok = markPrint(b.tmpl["print"], pd, htmls)
+	}
+	if ok {
+		b.remember(out, extraMemo{key: key, splice: sp})
+	}
 	b.timings().Add("templates (sum over workers)", time.Since(start))
 	if ok && lazy {
 		// Joined when first read: the preview rarely shows a print page,
@@ -776,15 +787,28 @@ func (b *builder) sidebar(pd *PageData) template.HTML {
 	cached, ok := b.sideCache[key]
 	b.sideMu.Unlock()
 	if !ok {
-		t := b.tmpl["lesson"]
-		if t == nil || t.Lookup("sidebar") == nil {
-			return ""
+		// The same as the last build's while the inputs every page
+		// depends on are.
+		out := "sidebar " + key
+		mkey := b.memoKey(out, nil)
+		m := b.memo(out, mkey)
+		cached, ok = m.text, m.key != ""
+		if !ok {
+			t := b.tmpl["lesson"]
+			if t == nil || t.Lookup("sidebar") == nil {
+				return ""
+			}
+			var buf bytes.Buffer
+			err := t.ExecuteTemplate(&buf, "sidebar", &PageData{Site: pd.Site, Kind: pd.Kind, Module: pd.Module})
+			if err != nil {
+				b.dl.Add(b.templateDiag(err, "partials/sidebar.html"))
+			}
+			cached, ok = buf.String(), err == nil
+			b.work.add(&b.work.Sidebars, key)
 		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "sidebar", &PageData{Site: pd.Site, Kind: pd.Kind, Module: pd.Module}); err != nil {
-			b.dl.Add(b.templateDiag(err, "partials/sidebar.html"))
+		if ok {
+			b.remember(out, extraMemo{key: mkey, text: cached})
 		}
-		cached = buf.String()
 		b.sideMu.Lock()
 		b.sideCache[key] = cached
 		b.sideMu.Unlock()
@@ -866,7 +890,6 @@ func markPrint(t *template.Template, pd *PageData, htmls [][]byte) (*printSplice
 	}
 	sp := &printSplice{skel: buf.Bytes(), secs: len(secs)}
 	seen := make([]bool, len(secs))
-	sp.size = len(sp.skel)
 	for off := 0; ; {
 		i := bytes.Index(sp.skel[off:], []byte(printMarker))
 		if i < 0 {
@@ -885,7 +908,6 @@ func markPrint(t *template.Template, pd *PageData, htmls [][]byte) (*printSplice
 		seen[n] = true
 		off = num + j + 1
 		sp.at = append(sp.at, splice{from, off, n})
-		sp.size += len(htmls[n]) - (off - from)
 	}
 	for i := range secs {
 		if len(htmls[i]) > 0 && !seen[i] {
@@ -901,7 +923,6 @@ type printSplice struct {
 	skel []byte
 	at   []splice // the markers, in order
 	secs int
-	size int // of the joined page
 }
 
 type splice struct{ from, to, sec int }
@@ -909,7 +930,11 @@ type splice struct{ from, to, sec int }
 // join copies the sections' HTML in at their markers. It returns the page
 // and where each section's HTML is in it.
 func (sp *printSplice) join(htmls [][]byte) ([]byte, [][]byte) {
-	out := make([]byte, 0, sp.size)
+	size := len(sp.skel)
+	for _, s := range sp.at {
+		size += len(htmls[s.sec]) - (s.to - s.from)
+	}
+	out := make([]byte, 0, size)
 	where := make([][]byte, sp.secs)
 	for i := range where {
 		where[i] = []byte{} // empty, and not nil: held
@@ -938,10 +963,30 @@ func firstNonEmpty(s ...string) string {
 // hosts and crawlers read.
 func (b *builder) extras() {
 	home := NavLink{Title: b.c.Config.Title, URL: b.abs("")}
-	b.execute("search", "search/index.html", &PageData{Site: b.navSite(), Kind: "search", Title: "Search",
-		Description: "Search " + b.c.Config.Title, URL: b.abs("search/"), Breadcrumbs: []NavLink{home}})
-	b.execute("404", "404.html", &PageData{Site: b.navSite(), Kind: "404", Title: "Page not found",
-		Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}})
+	// The search and 404 pages depend only on what every page depends on
+	// (b.global): when that is unchanged, the last build's are kept.
+	same := func(out string) bool {
+		key := b.memoKey(out, nil)
+		if b.memo(out, key).key == key && b.reuse(out) {
+			b.remember(out, extraMemo{key: key})
+			return true
+		}
+		return false
+	}
+	kept := func(out string, page []byte) {
+		b.work.add(&b.work.Extras, out)
+		if page != nil {
+			b.remember(out, extraMemo{key: b.memoKey(out, nil)})
+		}
+	}
+	if !same("search/index.html") {
+		kept("search/index.html", b.execute("search", "search/index.html", &PageData{Site: b.navSite(), Kind: "search", Title: "Search",
+			Description: "Search " + b.c.Config.Title, URL: b.abs("search/"), Breadcrumbs: []NavLink{home}}))
+	}
+	if !same("404.html") {
+		kept("404.html", b.execute("404", "404.html", &PageData{Site: b.navSite(), Kind: "404", Title: "Page not found",
+			Description: "This page does not exist.", URL: b.abs("404.html"), Breadcrumbs: []NavLink{home}}))
+	}
 
 	var all []PrintSection
 	var htmls []printPart

@@ -26,6 +26,16 @@ type Work struct {
 	// (see executePrint): every section of a print page the splice could
 	// not be used for.
 	PrintInline int
+	// Skeletons are the print pages whose template ran (with markers
+	// where the sections go): not kept from the previous build.
+	Skeletons []string
+	// Extras are the pages made by extras() through their template (the
+	// search and 404 pages): not kept from the previous build.
+	Extras []string
+	// Sidebars are the sidebars rendered (by module slug; "" for pages
+	// outside modules, "\x00home" for the home page): not kept from the
+	// previous build.
+	Sidebars []string
 }
 
 func (w *Work) add(list *[]string, s string) {
@@ -42,7 +52,7 @@ func (w *Work) inline(n int) {
 
 // sort puts the lists in order, once the build is done.
 func (w *Work) sort() {
-	for _, l := range []*[]string{&w.Converted, &w.Rendered, &w.Encoded, &w.Shards, &w.PrintPages} {
+	for _, l := range []*[]string{&w.Converted, &w.Rendered, &w.Encoded, &w.Shards, &w.PrintPages, &w.Skeletons, &w.Extras, &w.Sidebars} {
 		slices.Sort(*l)
 	}
 }

@@ -39,6 +39,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,8 @@ func main() {
 	timeout := flag.Duration("timeout", 60*time.Second, "longest wait for one edit's reload")
 	quiet := flag.Duration("quiet", 0, "the watcher's quiet window (0: its default, watch.DefaultQuiet)")
 	verbose := flag.Bool("v", false, "print every edit")
+	stages := flag.Bool("stages", false, "also report the median time of each stage of the timed rebuilds")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the timed edits to this file")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("serve-latency: ")
@@ -117,10 +120,26 @@ func main() {
 
 	var lat, build, publish, rest, before, after []time.Duration
 	var memTimed stats
+	stageTimes := map[string][]time.Duration{}
+	var stageOrder []string
 	for i := 1; i <= *edits; i++ {
+		if i == *warmup+1 && *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			check(err)
+			check(pprof.StartCPUProfile(f))
+		}
 		l, r, err := m.edit(i)
 		check(err)
+		if i == *warmup+*timed && *cpuprofile != "" {
+			pprof.StopCPUProfile()
+		}
 		if i > *warmup && i <= *warmup+*timed {
+			for _, st := range r.Timings.Stages() {
+				if _, ok := stageTimes[st.Name]; !ok {
+					stageOrder = append(stageOrder, st.Name)
+				}
+				stageTimes[st.Name] = append(stageTimes[st.Name], st.Time)
+			}
 			lat, build, publish = append(lat, l), append(build, r.Duration), append(publish, r.Publish)
 			rest = append(rest, l-r.Duration-r.Publish)
 			before = append(before, r.Start.Sub(m.written))
@@ -149,6 +168,11 @@ func main() {
 	row("the rest: OS event, quiet window, event stream, tab", rest)
 	row("  of which write → build starts (OS event, quiet window)", before)
 	row("  of which published → event in the tab", after)
+	if *stages {
+		for _, name := range stageOrder {
+			row("  stage: "+name, stageTimes[name])
+		}
+	}
 	fmt.Println()
 	fmt.Println("| memory | Go heap in use (after GC) | RSS | RSS once free memory is returned |")
 	fmt.Println("|---|---|---|---|")
