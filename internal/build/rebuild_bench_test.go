@@ -19,6 +19,7 @@ var (
 	benchPages  = flag.Int("bench.pages", 1000, "lessons of the generated course of BenchmarkRebuildOneParagraph/generated")
 	benchStages = flag.Bool("bench.stages", false, "BenchmarkRebuildOneParagraph: report the time of each stage of the build")
 	benchIdle   = flag.Duration("bench.idle", 0, "BenchmarkRebuildOneParagraph: wait this long (untimed) before each rebuild, as an author's edits are spaced")
+	benchCPU    = flag.String("bench.cpuprofile", "", "BenchmarkRebuildOneParagraph: write a CPU profile of the rebuilds alone (not the first build) to this file")
 	benchHeap   = flag.String("bench.heapprofile", "", "BenchmarkRebuildOneParagraph: write the heap profile after the last rebuild, with its result alive, to this file")
 )
 
@@ -84,6 +85,16 @@ func benchRebuild(b *testing.B, dir string) {
 		b.Fatal(err)
 	}
 	bl, prev := benchFirstBuild(b, dir)
+	if *benchCPU != "" {
+		f, err := os.Create(*benchCPU)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	b.ResetTimer()
 	var cpu, ut, st time.Duration
 	var flt int64

@@ -16,15 +16,18 @@
 // and go idle before the next edit. The first -warmup edits are not counted; -timed edits are
 // (median, p90, max); the run continues to -edits edits in all, then
 // reports the Go heap (after a GC) and the process's RSS (as is, and once
-// the runtime has returned free memory to the OS) after the first build,
-// after the timed edits and at the end. The harness runs in the same
-// process as the preview, so these figures include its own small share.
+// the runtime has returned free memory to the OS: after the timed edits
+// and at the end, not before them) after the first build, after the timed
+// edits and at the end. The harness runs in the same process as the
+// preview, so these figures include its own small share; it sets the soft
+// memory limit `course` sets (640 MiB, unless GOMEMLIMIT is set).
 //
 // Chromium is found and started as internal/browsertest does (its flags,
 // a temporary profile and HOME).
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -43,6 +46,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
@@ -68,6 +72,9 @@ func main() {
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("serve-latency: ")
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(640 << 20) // as cmd/course's main does
+	}
 	if *edits < *warmup+*timed {
 		*edits = *warmup + *timed
 	}
@@ -102,7 +109,14 @@ func main() {
 		log.Fatalf("the course does not build: %+v", first.Problems)
 	}
 	firstBuild := time.Since(start)
-	mem0 := memory()
+	// Not memory(): returning the free memory to the OS before the timed
+	// edits would make them fault it back in, page by page, which a
+	// preview left alone does not (its free pages are reused).
+	mem0 := stats{rss: rss()}
+	runtime.GC()
+	var mst runtime.MemStats
+	runtime.ReadMemStats(&mst)
+	mem0.heap = mst.HeapInuse
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)
@@ -118,7 +132,8 @@ func main() {
 	m.tab = tab
 	check(m.open(url))
 
-	var lat, build, publish, rest, before, after []time.Duration
+	var lat, build, publish, rest, before, after, cpu []time.Duration
+	var faults []int64
 	var memTimed stats
 	stageTimes := map[string][]time.Duration{}
 	var stageOrder []string
@@ -141,6 +156,7 @@ func main() {
 				stageTimes[st.Name] = append(stageTimes[st.Name], st.Time)
 			}
 			lat, build, publish = append(lat, l), append(build, r.Duration), append(publish, r.Publish)
+			cpu, faults = append(cpu, m.cpu), append(faults, m.faults)
 			rest = append(rest, l-r.Duration-r.Publish)
 			before = append(before, r.Start.Sub(m.written))
 			after = append(after, l-r.Start.Sub(m.written)-r.Duration-r.Publish)
@@ -168,6 +184,8 @@ func main() {
 	row("the rest: OS event, quiet window, event stream, tab", rest)
 	row("  of which write → build starts (OS event, quiet window)", before)
 	row("  of which published → event in the tab", after)
+	row("process CPU time, write → build reported (CPU ticks: coarse)", cpu)
+	fmt.Printf("| minor page faults, write → build reported | %d | %d | %d |\n", pct(faults, 50), pct(faults, 90), pct(faults, 100))
 	if *stages {
 		for _, name := range stageOrder {
 			row("  stage: "+name, stageTimes[name])
@@ -177,7 +195,11 @@ func main() {
 	fmt.Println("| memory | Go heap in use (after GC) | RSS | RSS once free memory is returned |")
 	fmt.Println("|---|---|---|---|")
 	memRow := func(when string, m stats) {
-		fmt.Printf("| %s | %s | %s | %s |\n", when, mib(m.heap), mib(m.rss), mib(m.rssFreed))
+		freed := "–"
+		if m.rssFreed > 0 {
+			freed = mib(m.rssFreed)
+		}
+		fmt.Printf("| %s | %s | %s | %s |\n", when, mib(m.heap), mib(m.rss), freed)
 	}
 	memRow("after the first build", mem0)
 	memRow(fmt.Sprintf("after %d edits", *warmup+*timed), memTimed)
@@ -185,6 +207,10 @@ func main() {
 }
 
 type measure struct {
+	// cpu and faults: the process's CPU time and minor page faults from
+	// the last edit's write until its build was reported.
+	cpu         time.Duration
+	faults      int64
 	dir, lesson string
 	timeout     time.Duration
 	verbose     bool
@@ -267,6 +293,7 @@ func (m *measure) edit(n int) (time.Duration, server.Report, error) {
 	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
 		return 0, server.Report{}, err
 	}
+	ru0 := usage()
 	start := time.Now()
 	m.written = start
 	if err := os.Rename(tmp, path); err != nil {
@@ -278,6 +305,9 @@ func (m *measure) edit(n int) (time.Duration, server.Report, error) {
 	case <-time.After(m.timeout):
 		return 0, r, errors.New("no rebuild after the edit")
 	}
+	ru1 := usage()
+	m.cpu = time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+	m.faults = ru1.Minflt - ru0.Minflt
 	if !r.OK {
 		return 0, r, fmt.Errorf("the edit broke the build: %+v", r.Problems)
 	}
@@ -347,6 +377,13 @@ func memory() stats {
 	return s
 }
 
+// usage is the process's resource usage so far (zero if unknown).
+func usage() syscall.Rusage {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru
+}
+
 // rss is the process's resident set size (Linux), or 0.
 func rss() uint64 {
 	data, err := os.ReadFile("/proc/self/status")
@@ -372,9 +409,10 @@ func mib(n uint64) string {
 func ms(d time.Duration) float64 { return float64(d) / 1e6 }
 
 // pct is the p-th percentile (nearest rank) of d.
-func pct(d []time.Duration, p int) time.Duration {
+func pct[T cmp.Ordered](d []T, p int) T {
 	if len(d) == 0 {
-		return 0
+		var zero T
+		return zero
 	}
 	s := slices.Clone(d)
 	slices.Sort(s)
