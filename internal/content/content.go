@@ -144,8 +144,7 @@ type Asset struct {
 }
 
 var (
-	prefixRe = regexp.MustCompile(`^(\d+)[-_](.+)$`)
-	slugRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 // Load reads content/ from fsys (the project root).
@@ -207,9 +206,11 @@ var ReservedSlugs = []string{"css", "editor", "exercises", "js", "katex", "print
 // LoadMemo is Load, reusing the pages of memo's previous load that did not
 // change, and keeping this load's pages in memo for the next.
 func LoadMemo(fsys fs.FS, cfg *config.Config, dl *diag.List, memo *Memo) *Course {
+	size := 0 // the last load's pages: about as many as this one's
 	if memo != nil {
 		memo.mu.Lock()
-		memo.next = map[string]*parsedPage{}
+		size = len(memo.pages)
+		memo.next = make(map[string]*parsedPage, size)
 		memo.mu.Unlock()
 		defer func() {
 			memo.mu.Lock()
@@ -217,7 +218,7 @@ func LoadMemo(fsys fs.FS, cfg *config.Config, dl *diag.List, memo *Memo) *Course
 			memo.mu.Unlock()
 		}()
 	}
-	c := &Course{Config: cfg, byFile: map[string]*Page{}, byRef: map[string]*Page{}, assets: map[string]bool{}, memo: memo}
+	c := &Course{Config: cfg, byFile: make(map[string]*Page, size), byRef: make(map[string]*Page, size), assets: map[string]bool{}, memo: memo}
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		dl.Add(diag.Diagnostic{File: Dir, Msg: "cannot read the content folder: " + err.Error(),
@@ -349,15 +350,35 @@ func (c *Course) addAsset(src, rel string) {
 func stripPrefixes(p string) string {
 	parts := strings.Split(p, "/")
 	for i := 0; i < len(parts)-1; i++ {
-		if m := prefixRe.FindStringSubmatch(parts[i]); m != nil {
+		if m := splitPrefix(parts[i]); m != nil {
 			parts[i] = m[2]
 		}
 	}
 	return strings.Join(parts, "/")
 }
 
+// splitPrefix splits a file or folder name "NN-rest" (or "NN_rest") into
+// the name, NN and rest, as the regular expression ^(\d+)[-_](.+)$ would
+// (rest holds no newline); nil if it has no such prefix. A loader calls it
+// for every file of a course on every build.
+func splitPrefix(name string) []string {
+	i := 0
+	for i < len(name) && name[i] >= '0' && name[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(name) || (name[i] != '-' && name[i] != '_') {
+		return nil
+	}
+	// NN is the whole first run of digits: no shorter run is followed
+	// by a dash or an underscore.
+	if strings.ContainsRune(name[i+1:], '\n') {
+		return nil
+	}
+	return []string{name, name[:i], name[i+1:]}
+}
+
 func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module {
-	m := prefixRe.FindStringSubmatch(name)
+	m := splitPrefix(name)
 	if m == nil {
 		dl.Add(diag.Diagnostic{File: dir, Msg: fmt.Sprintf("module folder %q has no number prefix", name),
 			Hint: fmt.Sprintf("rename it to NN-%s, e.g. 01-%s", name, name)})
@@ -390,7 +411,7 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 		case strings.HasSuffix(ename, ".md"), strings.HasSuffix(ename, ".ipynb"):
 			ext := path.Ext(ename)
 			base := strings.TrimSuffix(ename, ext)
-			pm := prefixRe.FindStringSubmatch(base)
+			pm := splitPrefix(base)
 			if pm == nil {
 				dl.Add(diag.Diagnostic{File: full, Severity: diag.Warning,
 					Msg:  fmt.Sprintf("lesson file %q has no number prefix: it comes after the numbered lessons, by weight and then name", ename),

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -180,5 +182,22 @@ func TestLessonOrder(t *testing.T) {
 	}
 	if n := strings.Count(dl.String(), "has no number prefix"); n != 3 {
 		t.Errorf("%d notes about unnumbered lessons, want 3 (heavy, alpha, zeta):\n%s", n, dl)
+	}
+}
+
+// TestSplitPrefixMatchesTheRegularExpression checks splitPrefix against
+// the regular expression it replaces, on names that probe each of its
+// parts.
+func TestSplitPrefixMatchesTheRegularExpression(t *testing.T) {
+	re := regexp.MustCompile(`^(\d+)[-_](.+)$`)
+	for _, name := range []string{
+		"01-intro", "1_x", "001-module-1", "01-02-x", "12-", "12_", "-x", "x-01", "01", "",
+		"01x", "0-1", "01--x", "01-x\ny", "01-\n", "٣-arabic-digit", "01-é", "99999999999999999999-big",
+		"01-a b", "01 -x", "01-_", "0_0_0",
+	} {
+		want := re.FindStringSubmatch(name)
+		if got := splitPrefix(name); !slices.Equal(got, want) {
+			t.Errorf("splitPrefix(%q) = %q; the regular expression gives %q", name, got, want)
+		}
 	}
 }

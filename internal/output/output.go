@@ -76,6 +76,11 @@ func NewSite() *Site { return &Site{Files: map[string][]byte{}} }
 // once the build is done, so that sites do not keep each other alive.
 func NewSiteFrom(prev *Site) *Site {
 	s := NewSite()
+	if prev != nil {
+		prev.mu.Lock()
+		s.Files = make(map[string][]byte, len(prev.Files)) // about as many files again
+		prev.mu.Unlock()
+	}
 	s.prev = prev
 	return s
 }

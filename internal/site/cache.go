@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -129,17 +131,39 @@ type PageEntry struct {
 // globalKey hashes the inputs every page depends on.
 func (b *builder) globalKey() []byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "course page cache v1\x00%s\x00%s\x00", b.opts.CodeVersion, b.opts.InputsKey)
+	d := digest{h: h}
+	d.str("course page cache v1\x00", b.opts.CodeVersion, "\x00", b.opts.InputsKey, "\x00")
 	cfg, _ := json.Marshal(b.c.Config)
 	h.Write(cfg)
-	fmt.Fprintf(h, "\x00%s\x00", b.themeDigest) // every theme file and generated static file
+	d.str("\x00", b.themeDigest, "\x00") // every theme file and generated static file
 	for _, p := range b.c.Pages {
-		fmt.Fprintf(h, "\x00page %s\x00%s\x00%s\x00%s\x00%d\x00%d", p.File, p.URL, p.Meta.Title, p.Meta.Summary, b.minutes(p), p.Kind)
+		d.str("\x00page ", p.File, "\x00", p.URL, "\x00", p.Meta.Title, "\x00", p.Meta.Summary, "\x00")
+		d.int(b.minutes(p))
+		d.str("\x00")
+		d.int(int(p.Kind))
 	}
 	for _, a := range b.c.Assets {
-		fmt.Fprintf(h, "\x00asset %s %s", a.Src, a.URL)
+		d.str("\x00asset ", a.Src, " ", a.URL)
 	}
 	return h.Sum(nil)
+}
+
+// digest writes strings and numbers into a hash without fmt's cost (a
+// key digests every page's place on every build).
+type digest struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (d *digest) str(parts ...string) {
+	for _, s := range parts {
+		io.WriteString(d.h, s)
+	}
+}
+
+func (d *digest) int(n int) {
+	d.buf = strconv.AppendInt(d.buf[:0], int64(n), 10)
+	d.h.Write(d.buf)
 }
 
 // pageKey hashes a page's own inputs (own: see pageDigest) on top of the
@@ -243,5 +267,8 @@ func stamp(entries []string) string {
 }
 
 func writeString(h hash.Hash, s string) {
-	fmt.Fprintf(h, "%d:%s", len(s), s)
+	var buf [20]byte
+	h.Write(strconv.AppendInt(buf[:0], int64(len(s)), 10))
+	io.WriteString(h, ":")
+	io.WriteString(h, s)
 }

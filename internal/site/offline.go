@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -62,17 +61,18 @@ func (b *builder) serviceWorker() {
 	// The version digests what determines the output: the theme, what the
 	// pages depend on (each page's cache key covers its inputs), and the
 	// names of the files written.
-	h := sha256.New()
-	fmt.Fprintf(h, "offline v1\x00%s\x00%s\x00%s\x00", b.themeDigest, b.opts.InputsKey, b.opts.CodeVersion)
+	d := digest{h: sha256.New()}
+	d.str("offline v1\x00", b.themeDigest, "\x00", b.opts.InputsKey, "\x00", b.opts.CodeVersion, "\x00")
 	for _, r := range b.pages {
-		fmt.Fprintf(h, "%s %s\x00", r.page.URL, r.key)
+		d.str(r.page.URL, " ", r.key, "\x00")
 	}
 	for _, name := range names {
-		fmt.Fprintf(h, "%s\x00", name)
+		d.str(name, "\x00")
 	}
 	for _, a := range b.c.Assets {
-		fmt.Fprintf(h, "asset %s\x00", a.URL)
+		d.str("asset ", a.URL, "\x00")
 	}
+	h := d.h
 	cfg.Version = hex.EncodeToString(h.Sum(nil))[:16]
 	head, _ := json.Marshal(cfg)
 	out := make([]byte, 0, len(head)+len(src)+64)

@@ -174,7 +174,7 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 
 // newCache describes this build's pages for the next build.
 func (b *builder) newCache() *PageCache {
-	pc := &PageCache{Entries: map[string]*PageEntry{}, shards: b.shards, memos: b.keepMemos()}
+	pc := &PageCache{Entries: make(map[string]*PageEntry, len(b.pages)), shards: b.shards, memos: b.keepMemos()}
 	keys := make([]string, 0, len(b.pages))
 	for _, r := range b.pages {
 		keys = append(keys, r.key)
@@ -393,7 +393,9 @@ func (b *builder) readTheme() {
 // content's assets.
 func (b *builder) static() {
 	b.assets = map[string]string{}
-	b.written = map[string]bool{}
+	// About a file per page, theme file and generated file: a map grown
+	// step by step costs a rebuild of a large course a millisecond.
+	b.written = make(map[string]bool, len(b.c.Pages)+len(b.themeFiles)+len(b.opts.ExtraStatic)+len(b.c.Assets)+64)
 	dirHash := b.dirHashes()
 	put := func(key, p string, data []byte) {
 		out := p
