@@ -350,13 +350,13 @@ func (b *builder) renderPages() {
 		remaining atomic.Int32
 		pages     []*rendered
 	}
-	modState := map[*content.Module]*moduleState{}
+	modState := make(map[*content.Module]*moduleState, len(b.c.Modules))
 	for _, m := range b.c.Modules {
 		ms := &moduleState{pages: make([]*rendered, 1+len(m.Lessons))}
 		ms.remaining.Store(int32(1 + len(m.Lessons)))
 		modState[m] = ms
 	}
-	index := map[*content.Page]int{} // position inside its module
+	index := make(map[*content.Page]int, len(b.c.Pages)) // position inside its module
 	for _, m := range b.c.Modules {
 		index[m.Index] = 0
 		for i, l := range m.Lessons {
@@ -370,36 +370,10 @@ func (b *builder) renderPages() {
 	b.pages = make([]*rendered, len(seq))
 	global := b.globalKey()
 	b.global = hex.EncodeToString(global)
-	parallel(len(seq), b.opts.Workers, func(i int) {
-		p := seq[i]
-		key := pageKey(global, b.own[p])
-		var r *rendered
-		if e := b.cached(p, key); e != nil && b.reuseAll(e.Files) && b.reuse(outPath(p.URL)) {
-			if e.idSet == nil { // a cache read from disk
-				e.idSet = make(map[string]bool, len(e.IDs))
-				for _, id := range e.IDs {
-					e.idSet[id] = true
-				}
-			}
-			r = &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: e.idSet, search: e.Search, html: e.html, body: e.body, files: e.Files, entry: e}
-			b.pages[i] = r
-		} else {
-			res, files := b.convertPage(p)
-			r = &rendered{page: p, key: key, clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
-			b.work.add(&b.work.Encoded, p.File)
-			b.pages[i] = r
-			page := b.renderPage(i, r, res)
-			switch {
-			case p.Module == nil: // the home page is in no print page
-			case b.lazyPrint():
-				// Print pages are joined when read: keep the converted
-				// markdown as the part of the page that holds it, not as
-				// a copy (a page's print HTML is made from it then).
-				r.body = partOf(page, res.HTML)
-			default:
-				r.html = printHTML(res.HTML, p)
-			}
-		}
+	// done files a page under its module, and writes the module's print
+	// page once all of its pages are done.
+	done := func(r *rendered) {
+		p := r.page
 		if p.Module == nil {
 			return
 		}
@@ -413,6 +387,65 @@ func (b *builder) renderPages() {
 				}
 			}
 		}
+	}
+	// First the pages carried over: after a small edit, that is nearly
+	// every page. In memory each costs a few map lookups, less than
+	// handing it to a worker would, so they are taken in one pass; in a
+	// folder each is a few system calls, which workers overlap.
+	keys := make([]string, len(seq))
+	reused := make([]bool, len(seq))
+	carry := func(i int) {
+		p := seq[i]
+		key := pageKey(global, b.own[p])
+		keys[i] = key
+		e := b.cached(p, key)
+		if e == nil || !b.reuseAll(e.Files) || !b.reuse(outPath(p.URL)) {
+			return
+		}
+		if e.idSet == nil { // a cache read from disk
+			e.idSet = make(map[string]bool, len(e.IDs))
+			for _, id := range e.IDs {
+				e.idSet[id] = true
+			}
+		}
+		r := &rendered{page: p, key: key, reused: true, clean: true, links: e.Links, ids: e.idSet, search: e.Search, html: e.html, body: e.body, files: e.Files, entry: e}
+		b.pages[i] = r
+		reused[i] = true
+		done(r)
+	}
+	if _, inMemory := b.sink.(*output.Site); inMemory {
+		for i := range seq {
+			carry(i)
+		}
+	} else {
+		parallel(len(seq), b.opts.Workers, carry)
+	}
+	var todo []int
+	for i, ok := range reused {
+		if !ok {
+			todo = append(todo, i)
+		}
+	}
+	// Then the others, converted and rendered in parallel.
+	parallel(len(todo), b.opts.Workers, func(j int) {
+		i := todo[j]
+		p := seq[i]
+		res, files := b.convertPage(p)
+		r := &rendered{page: p, key: keys[i], clean: len(res.Problems) == 0, links: res.Links, ids: res.IDs, search: encodeSearch(p, res.Sections), files: files}
+		b.work.add(&b.work.Encoded, p.File)
+		b.pages[i] = r
+		page := b.renderPage(i, r, res)
+		switch {
+		case p.Module == nil: // the home page is in no print page
+		case b.lazyPrint():
+			// Print pages are joined when read: keep the converted
+			// markdown as the part of the page that holds it, not as
+			// a copy (a page's print HTML is made from it then).
+			r.body = partOf(page, res.HTML)
+		default:
+			r.html = printHTML(res.HTML, p)
+		}
+		done(r)
 	})
 	b.byURL = make(map[string]*rendered, len(b.pages))
 	for _, r := range b.pages {
