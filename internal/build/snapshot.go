@@ -1,12 +1,16 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strconv"
+
+	"github.com/mlcourse/course/internal/diag"
 )
 
 // The memory snapshot shipped with the site: scripts/vendor-runner.sh has
@@ -98,4 +102,50 @@ func ParseSnapshotInfo(data []byte) (SnapshotInfo, error) {
 func sha256Hex(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
+}
+
+// snapshotCheck remembers the last verdict on the theme's shipped
+// snapshot, with the bytes it was given, so that a rebuild with the same
+// files does not digest the 10 MB runtime again.
+type snapshotCheck struct {
+	info, worker, wasm []byte
+	ship               bool
+	why                string
+}
+
+// shipSnapshot says whether the site ships the theme's memory snapshot:
+// only with Pyodide served from the site, when the theme has one, and when
+// its sidecar matches the theme's runner worker and runtime. A sidecar that
+// does not match is a warning (the site works without it: first visits
+// start Python the ordinary way), naming the fix.
+func (b *Builder) shipSnapshot(th fs.FS, themeName string, rt *pageRunner, dl *diag.List) {
+	rt.snapshot = false
+	if len(rt.bundles) == 0 || rt.cdn {
+		return
+	}
+	info, err1 := fs.ReadFile(th, "static/"+SnapshotInfoFile)
+	_, err2 := fs.Stat(th, "static/"+SnapshotFile)
+	if err1 != nil || err2 != nil {
+		return // a theme without one
+	}
+	worker, _ := fs.ReadFile(th, "static/"+runnerWorker)
+	wasm, _ := fs.ReadFile(th, "static/"+pyodideDir+"pyodide.asm.wasm")
+	c := b.snap
+	if c == nil || !bytes.Equal(c.info, info) || !bytes.Equal(c.worker, worker) || !bytes.Equal(c.wasm, wasm) {
+		c = &snapshotCheck{info: info, worker: worker, wasm: wasm, ship: true}
+		i, err := ParseSnapshotInfo(info)
+		if err == nil {
+			err = i.Check(worker, wasm)
+		}
+		if err != nil {
+			c.ship, c.why = false, err.Error()
+		}
+		b.snap = c
+	}
+	rt.snapshot = c.ship
+	if !c.ship {
+		dl.Add(diag.Diagnostic{File: "themes/" + themeName + "/static/" + SnapshotInfoFile, Severity: diag.Warning,
+			Msg: "the site ships without Python's memory snapshot (first visits start Python the ordinary way, seconds slower): " +
+				c.why + "; run scripts/vendor-runner.sh to make a snapshot for this runtime and worker"})
+	}
 }
