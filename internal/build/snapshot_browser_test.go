@@ -49,9 +49,18 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 		tab.OnNewDocument(`window.courseNoShippedSnapshot = true;`)
 		tab.Navigate(base + "m/add/")
 		tab.WaitFor(`window.courseRunner && ` + sec + `.courseRunner`)
-		// The report an earlier tab saved is shown at first: wait for this one's.
-		browsertest.Eval[bool](tab, `(`+sec+`.querySelector('.exercise-results').removeAttribute("data-status"), `+sec+`.querySelector("[data-action=run]").click(), true)`)
+		// The report an earlier tab saved is shown at first: wait for this
+		// one's, noting the start's stages when it shows.
+		browsertest.Eval[bool](tab, `(() => {
+			const res = `+sec+`.querySelector('.exercise-results');
+			res.removeAttribute("data-status");
+			new MutationObserver((_, o) => { if (res.dataset.status) { window.__atReport = courseRunner.timeline.map(([s]) => s); o.disconnect(); } }).observe(res, {attributes: true});
+			`+sec+`.querySelector("[data-action=run]").click();
+			return true; })()`)
 		tab.WaitFor(sec + `.querySelector('.exercise-results').dataset.status === "fail"`)
+		if at := browsertest.Eval[[]string](tab, `__atReport`); slices.Contains(at, "kept") {
+			t.Errorf("the snapshot was stored before the first report showed (stages then: %v): storing it must not delay the answer", at)
+		}
 		report = browsertest.Eval[string](tab, sec+`.querySelector('.exercise-results').textContent`)
 		// A start that made a copy says "kept" once it is stored; one that
 		// restored a copy makes none.

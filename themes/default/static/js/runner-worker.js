@@ -8,6 +8,8 @@
 //    snapshot: "<URL of the shipped snapshot>" | "",        (runner.js leaves it out on slow links)
 //    noSnapshot: bool}                                       (tests: start the ordinary way)
 //   {type: "run", id: n, bundle: {...}, source: "<learner's code>", file: "<name>"}
+//   {type: "keep"}                                           store the memory snapshot now (the
+//                                                            page sends it once a waiting Run is sent)
 // Messages out:
 //   {type: "stage", stage: "python" | "starting" | "restored" | "shipped" | "checker" | "ready"}
 //                                                            while starting ("restored": from the
@@ -24,6 +26,7 @@
 let py = null;
 let runCheck = null;
 let starting = null;
+let keep = null; // stores the memory snapshot made or restored by this start
 
 // The runtime's two big files (the interpreter and the standard library,
 // 12 of its 13.5 MB). While loadPyodide fetches them, a clone of each
@@ -281,10 +284,13 @@ def _course_run(bundle_json, source, learner_file, emit):
 _course_run
 `);
   self.postMessage({ type: "stage", stage: "ready" });
-  // Kept after the page has its answer: writing 30 MB is not on the way.
+  // Kept when the page says "keep", after the check it was waiting for, if
+  // any: writing 30 MB is not on the way of its answer.
   if (made) {
-    await storeSnapshot(key, made);
-    self.postMessage({ type: "stage", stage: "kept" });
+    keep = async () => {
+      await storeSnapshot(key, made);
+      self.postMessage({ type: "stage", stage: "kept" });
+    };
   }
 }
 
@@ -319,5 +325,10 @@ self.onmessage = async (e) => {
       return; // reported as failed
     }
     await run(msg);
+  }
+  if (msg.type === "keep" && keep) {
+    const k = keep;
+    keep = null;
+    await k();
   }
 };

@@ -88,6 +88,10 @@
           if (m.stage === "ready") {
             resolve();
             keepOffline(cfg);
+            // The worker keeps its memory snapshot after the Runs that
+            // waited for Python (they post theirs as this task's
+            // microtasks run: before this timer), not in their way.
+            setTimeout(() => worker.postMessage({ type: "keep" }), 0);
           }
         } else if (m.type === "progress") {
           // Downloading is most of the start: 0–90%; the rest is Python starting.
