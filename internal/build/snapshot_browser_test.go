@@ -26,17 +26,23 @@ import (
 )
 
 // TestRunnerStartsFromItsMemorySnapshot checks the second and later starts
-// of Python, without the snapshot the site ships (see
-// TestRunnerFirstVisitRestoresTheShippedSnapshot): the first start keeps a copy of the interpreter's memory in
-// Cache Storage (after the page has its answer), a later start restores it
-// and checks as the first did; a copy that cannot be restored is dropped
-// and Python starts the ordinary way and keeps a good copy; keeping a copy
-// drops the copies of the course's older builds, and leaves other courses'
-// copies alone.
+// of Python. Here the snapshot the site ships is corrupt (see
+// TestRunnerFirstVisitRestoresTheShippedSnapshot for a good one): the
+// first start is the ordinary one, and keeps a copy of the interpreter's
+// memory in Cache Storage (after the page has its answer); a later start
+// restores it and checks as the first did; a copy that cannot be restored
+// is dropped and Python starts the ordinary way and keeps a good copy;
+// keeping a copy drops the copies of the course's older builds, and leaves
+// other courses' copies alone.
 func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	buildWarmSite(t, runnerFiles, out)
-	base := browsertest.ServeDir(t, out, basePath)
+	good, err := os.ReadFile(shippedSnapshotPath(t, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrupt := append(slices.Clone(good[:len(good)/2]), make([]byte, 4096)...)
+	base, fetched := serveWithSnapshot(t, out, corrupt)
 	br := browsertest.Shared(t)
 	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
 
@@ -46,7 +52,6 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 	run := func(t *testing.T) (stages []string, report string) {
 		tab := br.NewTab(t)
 		tab.WaitTimeout = 5 * time.Minute // hang guard: starting Python is slow on a loaded machine
-		tab.OnNewDocument(`window.courseNoShippedSnapshot = true;`)
 		tab.Navigate(base + "m/add/")
 		tab.WaitFor(`window.courseRunner && ` + sec + `.courseRunner`)
 		// The report an earlier tab saved is shown at first: wait for this
@@ -100,8 +105,11 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 	}
 
 	stages1, report1 := run(t)
-	if has(stages1, "restored") || !has(stages1, "kept") {
-		t.Fatalf("the first start's stages are %v: want an ordinary start that keeps a copy", stages1)
+	if has(stages1, "restored") || has(stages1, "shipped") || !has(stages1, "kept") {
+		t.Fatalf("the first start's stages are %v: want an ordinary start (the shipped snapshot is corrupt) that keeps a copy", stages1)
+	}
+	if n := fetched(); n != 1 {
+		t.Errorf("the shipped snapshot was fetched %d times, want once", n)
 	}
 	if i, j := strings.Index(strings.Join(stages1, " "), "ready"), strings.Index(strings.Join(stages1, " "), "kept"); i < 0 || j < i {
 		t.Errorf("the copy was stored before Python was ready (stages %v): storing it must not delay the first answer", stages1)
@@ -167,50 +175,58 @@ func TestRunnerStartsFromItsMemorySnapshot(t *testing.T) {
 	})
 }
 
+// shippedSnapshotPath is the built site's shipped memory snapshot.
+func shippedSnapshotPath(t *testing.T, out string) string {
+	t.Helper()
+	snaps, _ := filepath.Glob(filepath.Join(out, "pyodide.*", "memory.snapshot.gz"))
+	if len(snaps) != 1 {
+		t.Fatalf("the site has %d shipped snapshots, want one", len(snaps))
+	}
+	return snaps[0]
+}
+
+// serveWithSnapshot serves the built site out on a new origin (empty Cache
+// Storage), with the shipped snapshot's bytes replaced by shipped (nil:
+// the real one), and counts the times it sends the snapshot.
+func serveWithSnapshot(t *testing.T, out string, shipped []byte) (base string, fetched func() int) {
+	var mu sync.Mutex
+	n := 0
+	static := browsertest.StaticHandler(out, basePath)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if path.Base(r.URL.Path) == "memory.snapshot.gz" {
+			mu.Lock()
+			n++
+			mu.Unlock()
+			if shipped != nil {
+				w.Header().Set("Content-Type", "application/gzip")
+				w.Write(shipped)
+				return
+			}
+		}
+		static.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + basePath, func() int { mu.Lock(); defer mu.Unlock(); return n }
+}
+
 // TestRunnerFirstVisitRestoresTheShippedSnapshot checks the memory snapshot
 // the site ships (scripts/pyodide-snapshot): a first visit, with nothing in
 // Cache Storage, restores it instead of starting CPython, checks as an
-// ordinary start does, and keeps it for later starts; a corrupt or foreign
-// shipped snapshot means an ordinary start that still answers; and the
+// ordinary start does, and keeps it for later starts; a foreign shipped
+// snapshot means an ordinary start that still answers (a corrupt one:
+// TestRunnerStartsFromItsMemorySnapshot); and the
 // page does not fetch it when the browser asks to save data or its link
 // is slow.
 func TestRunnerFirstVisitRestoresTheShippedSnapshot(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	buildWarmSite(t, runnerFiles, out)
-	snaps, _ := filepath.Glob(filepath.Join(out, "pyodide.*", "memory.snapshot.gz"))
-	if len(snaps) != 1 {
-		t.Fatalf("the site has %d shipped snapshots, want one", len(snaps))
-	}
-	good, err := os.ReadFile(snaps[0])
+	good, err := os.ReadFile(shippedSnapshotPath(t, out))
 	if err != nil {
 		t.Fatal(err)
 	}
 	br := browsertest.Shared(t)
 	const sec = `document.querySelector('section.exercise[data-exercise="m/add"]')`
-
-	// serve serves the site on a new origin (empty Cache Storage), with
-	// the shipped snapshot's bytes replaced by shipped (nil: the real
-	// one), and counts the times it sends the snapshot.
-	serve := func(t *testing.T, shipped []byte) (base string, fetched func() int) {
-		var mu sync.Mutex
-		n := 0
-		static := browsertest.StaticHandler(out, basePath)
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if path.Base(r.URL.Path) == "memory.snapshot.gz" {
-				mu.Lock()
-				n++
-				mu.Unlock()
-				if shipped != nil {
-					w.Header().Set("Content-Type", "application/gzip")
-					w.Write(shipped)
-					return
-				}
-			}
-			static.ServeHTTP(w, r)
-		}))
-		t.Cleanup(srv.Close)
-		return srv.URL + basePath, func() int { mu.Lock(); defer mu.Unlock(); return n }
-	}
+	serve := func(t *testing.T, shipped []byte) (string, func() int) { return serveWithSnapshot(t, out, shipped) }
 	// open runs the starter and the solution on the exercise's page, and
 	// returns the stages of Python's start and the two reports' statuses.
 	type visit struct {
@@ -283,28 +299,23 @@ func TestRunnerFirstVisitRestoresTheShippedSnapshot(t *testing.T) {
 		tab.AssertClean()
 	})
 
-	var inflated bytes.Buffer
-	zr, err := gzip.NewReader(bytes.NewReader(good))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(&inflated, zr); err != nil {
-		t.Fatal(err)
-	}
-	foreign := slices.Clone(inflated.Bytes())
-	foreign[16] ^= 0xff // the build id Pyodide checks
-	for _, c := range []struct {
-		name    string
-		shipped []byte
-	}{
-		{"a_corrupt_one_means_an_ordinary_start", append(slices.Clone(good[:len(good)/2]), make([]byte, 4096)...)},
-		{"another_builds_means_an_ordinary_start", gzipBytes(t, foreign)},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			base, _ := serve(t, c.shipped)
-			stagesAre(t, open(t, base), "kept")
-		})
-	}
+	t.Run("another_builds_means_an_ordinary_start", func(t *testing.T) {
+		var inflated bytes.Buffer
+		zr, err := gzip.NewReader(bytes.NewReader(good))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(&inflated, zr); err != nil {
+			t.Fatal(err)
+		}
+		foreign := inflated.Bytes()
+		foreign[16] ^= 0xff // the build id Pyodide checks
+		base, fetched := serve(t, gzipBytes(t, foreign))
+		stagesAre(t, open(t, base), "kept")
+		if n := fetched(); n != 1 {
+			t.Errorf("the snapshot was sent %d times, want once", n)
+		}
+	})
 	// The page decides: it gives the worker no snapshot to fetch. (The
 	// tab closes before Python has started.)
 	for _, c := range []struct {
