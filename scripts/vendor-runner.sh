@@ -7,7 +7,10 @@
 # Writes:
 #   themes/default/static/pyodide/   the files Pyodide's runtime loads (pyodide.mjs,
 #                                    pyodide.asm.mjs, pyodide.asm.wasm,
-#                                    python_stdlib.zip, pyodide-lock.json) + VENDOR.md
+#                                    python_stdlib.zip, pyodide-lock.json) + VENDOR.md,
+#                                    and memory.snapshot.gz + .json: Python's memory
+#                                    after the runner worker's PRELOAD, made in
+#                                    headless Chromium by scripts/pyodide-snapshot
 #   themes/default/static/editor/    editor.js: CodeMirror 6 bundled from
 #                                    scripts/editor/entry.js by esbuild, + LICENSE, VENDOR.md
 # and checks that the Go side (internal/build) names the same Pyodide version.
@@ -53,6 +56,33 @@ cat >"$py/VENDOR.md" <<MD
   \`pyodide.asm.mjs\`, \`pyodide.asm.wasm\`, \`python_stdlib.zip\`, \`pyodide-lock.json\`.
   With \`[runner] pyodide = "cdn"\` in course.toml the build leaves this folder out and
   pages load the same version from https://cdn.jsdelivr.net/pyodide/v$pyver/full/.
+MD
+
+# The memory snapshot the site ships (see scripts/pyodide-snapshot/main.go):
+# made from the files above and js/runner-worker.js's PRELOAD, the same
+# bytes every time. Rerun this script after changing PRELOAD; a Go test
+# (TestShippedSnapshotIsCurrent) fails until then.
+go run ./scripts/pyodide-snapshot
+snapraw="$(node -p "require('./$py/memory.snapshot.json').size")"
+snapgz="$(wc -c <"$py/memory.snapshot.gz")"
+
+cat >>"$py/VENDOR.md" <<MD
+
+## memory.snapshot.gz (made here, not from npm)
+
+- A memory image of the interpreter above (CPython in Pyodide's WebAssembly) after it
+  has started and run \`js/runner-worker.js\`'s \`PRELOAD\` (the checker library's
+  standard-library imports): $snapraw bytes, gzipped to $snapgz. It is made of the
+  files above, so the same licences apply (MPL-2.0 for Pyodide; the PSF License for
+  CPython and its standard library).
+- Made by \`scripts/pyodide-snapshot\` (run by \`scripts/vendor-runner.sh\`): the vendored
+  runtime started in headless Chromium with \`_makeSnapshot\`, a fixed sequence for
+  \`crypto.getRandomValues\`, a fixed clock, TZ=UTC and LANG=C.UTF-8, so the bytes are
+  the same every time (\`go run ./scripts/pyodide-snapshot -check\` verifies it).
+- \`memory.snapshot.json\` records what it was made from (Pyodide version, SHA-256 of
+  \`pyodide.asm.wasm\`, the PRELOAD, the tool's version). The build reads it and leaves
+  the snapshot out of the site, with a warning, when it does not match the theme's
+  worker and runtime; the sidecar itself is never published.
 MD
 
 ed="themes/default/static/editor"

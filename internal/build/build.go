@@ -77,6 +77,7 @@ type Builder struct {
 	chroma []byte            // css/chroma.css
 	extras map[string][]byte // the previous build's generated files, to keep their slices
 	seeded bool              // the theme digests of the previous run were looked for
+	snap   *snapshotCheck    // the last verdict on the theme's memory snapshot
 }
 
 // New prepares a Builder. Renderers start lazily on first use.
@@ -236,7 +237,9 @@ func (b *Builder) run(sink output.Sink, cache *site.PageCache) *Result {
 		opts.Math = b.renderMath(tm)
 	}
 	opts.SkipStatic = rt.skipStatic
-	sr := site.Build(course, b.src, theme.Load(b.src, cfg.Theme), opts, dl, sink)
+	th := theme.Load(b.src, cfg.Theme)
+	b.shipSnapshot(th, cfg.Theme, rt, dl)
+	sr := site.Build(course, b.src, th, opts, dl, sink)
 	res.Notes, res.pageCache, res.Reused, res.Work = sr.Notes, sr.Cache, sr.Reused, sr.Work
 	res.Duration = time.Since(start)
 	return res

@@ -134,6 +134,7 @@ type runnerConfig struct {
 	Editor      string `json:"editor"`
 	Pyodide     string `json:"pyodide"`
 	CourseCheck string `json:"coursecheck"`
+	Snapshot    string `json:"snapshot,omitempty"` // the shipped memory snapshot, when the site has one
 }
 
 func (c runnerConfig) JSON() string {
@@ -143,11 +144,15 @@ func (c runnerConfig) JSON() string {
 
 // skipStatic leaves out of the site the runner's theme files it does not
 // need: all of them when no exercise runs in the page, Pyodide when pages
-// load it from the CDN.
+// load it from the CDN, the memory snapshot's sidecar (the build reads
+// it, pages do not), and the snapshot when it is not shipped.
 func (r *pageRunner) skipStatic(p string) bool {
 	if len(r.bundles) == 0 {
 		return strings.HasPrefix(p, pyodideDir) || p == editorBundle || p == runnerScript || p == runnerWorker ||
 			strings.HasPrefix(p, "editor/")
+	}
+	if p == SnapshotInfoFile || p == SnapshotFile && !r.snapshot {
+		return true
 	}
 	return r.cdn && strings.HasPrefix(p, pyodideDir)
 }
@@ -157,11 +162,12 @@ func (r *pageRunner) skipStatic(p string) bool {
 // build renders pages) and the published names of the theme's files
 // (known once the static files are placed: OnAssets).
 type pageRunner struct {
-	base    string
-	cdn     bool
-	bundles map[string]string // exercise id → bundle path
-	lib     string            // coursecheck.py's path
-	assets  map[string]string
+	base     string
+	cdn      bool
+	snapshot bool              // the site ships the theme's memory snapshot (shipSnapshot)
+	bundles  map[string]string // exercise id → bundle path
+	lib      string            // coursecheck.py's path
+	assets   map[string]string
 }
 
 // config returns the runner's paths for the page, or an error naming a
@@ -187,6 +193,9 @@ func (r *pageRunner) config() (runnerConfig, error) {
 		c.Pyodide = PyodideCDN
 	}
 	c.CourseCheck = r.base + r.lib
+	if p, ok := r.assets[SnapshotFile]; ok && r.snapshot {
+		c.Snapshot = r.base + p
+	}
 	return c, nil
 }
 

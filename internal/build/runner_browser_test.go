@@ -424,21 +424,41 @@ func terminalFields(r *exercise.Report) []string {
 }
 
 // TestPyodideHosting builds the runner course with each [runner] pyodide
-// setting: "self" ships the vendored runtime and points pages at it, "cdn"
-// leaves it out and points pages at jsDelivr's copy of the same version.
+// setting: "self" ships the vendored runtime and its memory snapshot and
+// points pages at them, "cdn" leaves both out (jsDelivr does not have our
+// snapshot; the site stays small) and points pages at jsDelivr's copy of
+// the same version. A theme whose runner worker imports other modules
+// before its snapshot than the shipped snapshot has gets a warning, and a
+// site without the snapshot.
 func TestPyodideHosting(t *testing.T) {
+	worker, err := os.ReadFile("../../themes/default/static/js/runner-worker.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherWorker := strings.Replace(string(worker), `const PRELOAD = "import `, `const PRELOAD = "import abc, `, 1)
 	for _, c := range []struct {
-		setting, url string
-		shipped      bool
+		name, setting, url string
+		shipped, snapshot  bool
+		worker             string // the theme's js/runner-worker.js, when not the default
 	}{
-		{"self", "", true}, // the hashed folder, found below
-		{"cdn", build.PyodideCDN, false},
+		{"self", "self", "", true, true, ""}, // the hashed folder, found below
+		{"cdn", "cdn", build.PyodideCDN, false, false, ""},
+		{"self_with_another_preload", "self", "", true, false, otherWorker},
 	} {
-		t.Run(c.setting, func(t *testing.T) {
+		t.Run(c.name, func(t *testing.T) {
 			src := writeRunnerCourse(t)
 			toml := "title = \"Runner\"\n[runner]\npyodide = \"" + c.setting + "\"\n"
 			if err := os.WriteFile(filepath.Join(src, "course.toml"), []byte(toml), 0o644); err != nil {
 				t.Fatal(err)
+			}
+			if c.worker != "" {
+				p := filepath.Join(src, "themes/default/static/js/runner-worker.js")
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(c.worker), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			b, err := build.New(build.Options{Source: src, BaseURL: basePath, NoCache: true})
 			if err != nil {
@@ -448,6 +468,10 @@ func TestPyodideHosting(t *testing.T) {
 			res := b.Build()
 			if !res.OK() {
 				t.Fatal(res.Diags)
+			}
+			warned := strings.Contains(res.Diags.String(), "themes/default/static/pyodide/memory.snapshot.json: warning: the site ships without Python's memory snapshot")
+			if want := c.shipped && !c.snapshot; warned != want {
+				t.Errorf("a warning that the snapshot is left out: %v, want %v\n%s", warned, want, res.Diags)
 			}
 			// Self-hosted, the runtime's files keep their names (they name
 			// each other) in one folder named by their content hash, so a
@@ -476,6 +500,16 @@ func TestPyodideHosting(t *testing.T) {
 			page := string(res.Site.Files["m/add/index.html"])
 			if want := `&#34;pyodide&#34;:&#34;` + url + `&#34;`; !strings.Contains(page, want) {
 				t.Errorf("the exercise does not point the runner at %s", url)
+			}
+			// The snapshot's sidecar is for the build, never in the site.
+			_, hasSnap := res.Site.Files[dir+"memory.snapshot.gz"]
+			_, hasInfo := res.Site.Files[dir+"memory.snapshot.json"]
+			if hasSnap != c.snapshot || hasInfo {
+				t.Errorf("the site has the snapshot: %v, its sidecar: %v; want %v, false", hasSnap, hasInfo, c.snapshot)
+			}
+			named := strings.Contains(page, `&#34;snapshot&#34;:&#34;`+basePath+dir+`memory.snapshot.gz&#34;`)
+			if named != c.snapshot || !c.snapshot && strings.Contains(page, "snapshot&#34;") {
+				t.Errorf("the exercise names the snapshot: %v, want %v", named, c.snapshot)
 			}
 		})
 	}

@@ -5,6 +5,7 @@
 //	go run ./scripts/runner-latency                 # 3 runs of each case
 //	go run ./scripts/runner-latency -runs 5 -exercise data-splits/stratified-split
 //	go run ./scripts/runner-latency -runs 1 -v      # and when each stage of the start was reached
+//	go run ./scripts/runner-latency -shipped=false  # first visits start CPython, not the site's snapshot
 //
 // For each mode (the page's warm-up off, as before it existed, and on) and
 // each run, a fresh browser (empty cache: "cold") loads the exercise's page
@@ -62,6 +63,7 @@ func main() {
 	verbose := flag.Bool("v", false, "print when Python's start reached each stage")
 	offline := flag.Bool("offline", true, "let the page register the course's service worker (false: window.courseNoOffline, to see what its install costs a first visit)")
 	snapshot := flag.Bool("snapshot", true, "let Python start from its memory snapshot in Cache Storage when the cache is warm (false: the ordinary start every time)")
+	shipped := flag.Bool("shipped", true, "let a start with no snapshot in Cache Storage restore the one the site ships (false: window.courseNoShippedSnapshot)")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -114,7 +116,7 @@ func main() {
 					if !slices.Contains(order, key) {
 						order = append(order, key)
 					}
-					s, err := measure(ctx, url, *id, warmup, after, *snapshot, *offline, *wait)
+					s, err := measure(ctx, url, *id, warmup, after, *snapshot, *shipped, *offline, *wait)
 					if err != nil {
 						log.Fatalf("%s: %v", key, err)
 					}
@@ -155,7 +157,7 @@ func median(v []float64) float64 {
 
 // measure opens url in a new tab of the browser, presses Run as the case
 // says, and returns the times.
-func measure(parent context.Context, url, id string, warmup, after, snapshot, offline bool, wait time.Duration) (sample, error) {
+func measure(parent context.Context, url, id string, warmup, after, snapshot, shipped, offline bool, wait time.Duration) (sample, error) {
 	ctx, cancel := chromedp.NewContext(parent)
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
@@ -166,6 +168,9 @@ func measure(parent context.Context, url, id string, warmup, after, snapshot, of
 	}
 	if !snapshot {
 		init += "window.courseNoSnapshot = true;\n"
+	}
+	if !shipped {
+		init += "window.courseNoShippedSnapshot = true;\n"
 	}
 	if !offline {
 		init += "window.courseNoOffline = true;\n"

@@ -5,10 +5,15 @@
 //
 // Messages in:
 //   {type: "init", pyodide: "<dir URL>/", coursecheck: "<URL>", interrupt: SharedArrayBuffer|null,
+//    snapshot: "<URL of the shipped snapshot>" | "",        (runner.js leaves it out on slow links)
 //    noSnapshot: bool}                                       (tests: start the ordinary way)
 //   {type: "run", id: n, bundle: {...}, source: "<learner's code>", file: "<name>"}
+//   {type: "keep"}                                           store the memory snapshot now (the
+//                                                            page sends it once a waiting Run is sent)
 // Messages out:
-//   {type: "stage", stage: "python" | "starting" | "restored" | "checker" | "ready"}   while starting
+//   {type: "stage", stage: "python" | "starting" | "restored" | "shipped" | "checker" | "ready"}
+//                                                            while starting ("restored": from the
+//                                                            copy kept here; "shipped": from the site's)
 //   {type: "stage", stage: "kept"}                            the memory snapshot is stored
 //   {type: "progress", loaded, total}                         bytes of the runtime downloaded
 //   {type: "failed", message}                                 could not start
@@ -21,6 +26,7 @@
 let py = null;
 let runCheck = null;
 let starting = null;
+let keep = null; // stores the memory snapshot made or restored by this start
 
 // The runtime's two big files (the interpreter and the standard library,
 // 12 of its 13.5 MB). While loadPyodide fetches them, a clone of each
@@ -89,24 +95,70 @@ function countDownloads(dir) {
 // the runtime's folder and this script's URL (both content-hashed), so a new
 // build never restores an old runtime's memory, and Pyodide refuses a copy
 // made by another build of itself. A copy that cannot be read, stored or
-// restored is dropped, and Python starts the ordinary way.
+// restored is dropped, and Python starts the ordinary way. A start with no
+// kept copy restores the copy the site ships, when runner.js passes its URL
+// (see shippedSnapshot), and keeps it.
 const SNAPSHOTS = "course-python-snapshots";
 // The modules in the copy: the checker library's imports.
 const PRELOAD = "import argparse, ast, contextlib, copy, io, json, linecache, math, os, random, sys, time, traceback, types";
+
+// RESTORED runs after a restore. The copy's random module was seeded when
+// it was made: it is seeded anew. Its time module read the time zone of
+// the browser that made it (UTC for the shipped copy): time.timezone,
+// altzone, daylight and tzname are read again from this browser's, the way
+// CPython derives them from January's and July's local time (localtime
+// itself always asks the browser).
+const RESTORED = `
+import random, time
+random.seed()
+def _course_tz():
+    y = time.localtime().tm_year
+    jan, jul = (time.localtime(time.mktime((y, m, 1, 12, 0, 0, 0, 0, -1))) for m in (1, 7))
+    if jan.tm_gmtoff > jul.tm_gmtoff:  # the southern hemisphere: summer in January
+        jan, jul = jul, jan
+    time.timezone, time.altzone = -jan.tm_gmtoff, -jul.tm_gmtoff
+    time.daylight = int(jan.tm_gmtoff != jul.tm_gmtoff)
+    # Emscripten names zones by their offset: UTC+0530, UTC-0500, UTC-0000.
+    name = lambda off: "UTC%s%02d%02d" % ("+" if off > 0 else "-", abs(off) // 3600, abs(off) // 60 % 60)
+    time.tzname = (name(jan.tm_gmtoff), name(jul.tm_gmtoff))
+_course_tz()
+del _course_tz
+`;
 
 function snapshotKey(dir) {
   const worker = new URL(self.location.href);
   return new URL(dir + "memory.snapshot?worker=" + encodeURIComponent(worker.pathname), self.location).href;
 }
 
-async function readSnapshot(key) {
+// keptSnapshot returns the kept copy's response (its body not read yet), or null.
+async function keptSnapshot(key) {
   try {
     const cache = await caches.open(SNAPSHOTS);
-    const res = await cache.match(key);
-    return res ? new Uint8Array(await res.arrayBuffer()) : null;
+    return (await cache.match(key)) || null;
   } catch {
     return null; // no Cache Storage here (an opaque origin, a private window)
   }
+}
+
+// The site ships a copy made by scripts/pyodide-snapshot from this very
+// runtime and PRELOAD (the build leaves it out otherwise), gzipped: a
+// first start restores it instead of starting CPython. shippedSnapshot
+// returns its response once the headers are in, or null (then Python
+// starts the ordinary way); inflate reads it.
+async function shippedSnapshot(url) {
+  try {
+    const res = await fetch(url);
+    return res.ok && res.body ? res : null;
+  } catch {
+    return null;
+  }
+}
+
+async function inflate(res) {
+  // A host that sends the file with Content-Encoding: gzip has had it inflated already.
+  const gz = !/gzip/.test(res.headers.get("content-encoding") || "");
+  const body = gz ? res.body.pipeThrough(new DecompressionStream("gzip")) : res.body;
+  return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
 // storeSnapshot keeps the copy and drops the copies of other builds of the
@@ -143,7 +195,11 @@ async function start(msg) {
   self.postMessage({ type: "stage", stage: "python" });
   const canKeep = typeof caches !== "undefined" && !msg.noSnapshot;
   const key = snapshotKey(msg.pyodide);
-  const snapshot = canKeep ? readSnapshot(key) : Promise.resolve(null);
+  const kept = canKeep ? keptSnapshot(key) : Promise.resolve(null);
+  // The shipped copy is fetched only when there is no kept one, while the
+  // runtime downloads.
+  const useShipped = msg.snapshot && !msg.noSnapshot && typeof DecompressionStream !== "undefined";
+  const shipped = useShipped ? kept.then((res) => (res ? null : shippedSnapshot(msg.snapshot))) : Promise.resolve(null);
   // The checker library and Pyodide's own JavaScript are fetched while the
   // interpreter downloads and compiles, not after.
   const checker = fetch(msg.coursecheck).then((res) => {
@@ -166,19 +222,26 @@ async function start(msg) {
       uncount();
     }
   };
-  const saved = await snapshot;
-  if (saved) {
+  let made = null;
+  for (const [from, found] of [["restored", kept], ["shipped", shipped]]) {
+    const res = await found;
+    if (!res) continue;
+    // loadPyodide takes the bytes as a promise: the runtime downloads
+    // while the copy is read.
+    const bytes = from === "shipped" ? inflate(res) : res.arrayBuffer().then((b) => new Uint8Array(b));
+    bytes.catch(() => {}); // loadPyodide reports it
     try {
-      py = await load({ _loadSnapshot: saved });
-      // The copy's random module was seeded when it was made: seed it anew.
-      py.runPython("import random; random.seed()");
-      self.postMessage({ type: "stage", stage: "restored" });
+      py = await load({ _loadSnapshot: bytes });
+      py.runPython(RESTORED);
+      self.postMessage({ type: "stage", stage: from });
+      // The site's copy is kept here too: later starts read it from Cache Storage.
+      if (from === "shipped" && canKeep) made = await bytes;
+      break;
     } catch {
       py = null;
-      await dropSnapshot(key);
+      if (from === "restored") await dropSnapshot(key);
     }
   }
-  let made = null;
   if (!py) {
     py = await load(canKeep ? { _makeSnapshot: true } : {});
     py.runPython(PRELOAD);
@@ -221,10 +284,13 @@ def _course_run(bundle_json, source, learner_file, emit):
 _course_run
 `);
   self.postMessage({ type: "stage", stage: "ready" });
-  // Kept after the page has its answer: writing 30 MB is not on the way.
+  // Kept when the page says "keep", after the check it was waiting for, if
+  // any: writing 30 MB is not on the way of its answer.
   if (made) {
-    await storeSnapshot(key, made);
-    self.postMessage({ type: "stage", stage: "kept" });
+    keep = async () => {
+      await storeSnapshot(key, made);
+      self.postMessage({ type: "stage", stage: "kept" });
+    };
   }
 }
 
@@ -259,5 +325,10 @@ self.onmessage = async (e) => {
       return; // reported as failed
     }
     await run(msg);
+  }
+  if (msg.type === "keep" && keep) {
+    const k = keep;
+    keep = null;
+    await k();
   }
 };
