@@ -51,7 +51,6 @@ import (
 	"io/fs"
 	"math"
 	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -143,9 +142,25 @@ type Asset struct {
 	URL string // relative to the base path: "x/img/a.png"
 }
 
-var (
-	slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-)
+// IsSlug reports whether s is lowercase ASCII letters and digits in runs
+// joined by single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), as module, lesson
+// and exercise slugs must be. A loader checks every file of a course on
+// every build, so it is not a regular expression.
+func IsSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Load reads content/ from fsys (the project root).
 func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Course {
@@ -386,7 +401,7 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 	}
 	order, _ := strconv.Atoi(m[1])
 	mod := &Module{Dir: dir, Slug: m[2], Order: order}
-	if !slugRe.MatchString(mod.Slug) {
+	if !IsSlug(mod.Slug) {
 		dl.Add(diag.Diagnostic{File: dir, Msg: fmt.Sprintf("module slug %q is not lowercase letters, digits and dashes", mod.Slug),
 			Hint: fmt.Sprintf("rename the folder to %s-%s", m[1], slugify(mod.Slug))})
 		return nil
@@ -418,7 +433,7 @@ func loadModule(fsys fs.FS, c *Course, dir, name string, dl *diag.List) *Module 
 					Hint: fmt.Sprintf("rename it to NN-%s, e.g. 01-%s, to choose its place", ename, ename)})
 				pm = []string{base, strconv.Itoa(unnumbered), base}
 			}
-			if !slugRe.MatchString(pm[2]) {
+			if !IsSlug(pm[2]) {
 				rename := pm[1] + "-" + slugify(pm[2]) + ext
 				if pm[0] == pm[2] { // unnumbered
 					rename = slugify(pm[2]) + ext

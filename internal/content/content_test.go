@@ -201,3 +201,17 @@ func TestSplitPrefixMatchesTheRegularExpression(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSlugMatchesTheRegularExpression checks IsSlug against the
+// regular expression it replaces.
+func TestIsSlugMatchesTheRegularExpression(t *testing.T) {
+	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	for _, s := range []string{
+		"intro", "a", "0", "loss-functions", "a-b-c", "01-x", "", "-", "a-", "-a", "a--b", "A", "a_b", "a b",
+		"é", "a\n", "a-\n", "ab-1-", "x-y-z-0", "--", "a-B",
+	} {
+		if got, want := IsSlug(s), re.MatchString(s); got != want {
+			t.Errorf("IsSlug(%q) = %v; the regular expression says %v", s, got, want)
+		}
+	}
+}
