@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,6 +40,9 @@ type PageCache struct {
 	// 404) and the skeletons of print pages, by output path (in memory
 	// only): a rebuild keeps them while their memoKey is unchanged.
 	memos map[string]extraMemo
+	// heads are the search index's page entries, by page file (in
+	// memory only; see searchHead).
+	heads map[string]searchHeadMemo
 }
 
 // extraMemo is what a build keeps of a page made by extras or a print
@@ -130,11 +132,10 @@ type PageEntry struct {
 
 // globalKey hashes the inputs every page depends on.
 func (b *builder) globalKey() []byte {
-	h := sha256.New()
-	d := digest{h: h}
+	d := digest{h: sha256.New(), buf: make([]byte, 0, 8<<10+512)}
 	d.str("course page cache v1\x00", b.opts.CodeVersion, "\x00", b.opts.InputsKey, "\x00")
 	cfg, _ := json.Marshal(b.c.Config)
-	h.Write(cfg)
+	d.buf = append(d.buf, cfg...)
 	d.str("\x00", b.themeDigest, "\x00") // every theme file and generated static file
 	for _, p := range b.c.Pages {
 		d.str("\x00page ", p.File, "\x00", p.URL, "\x00", p.Meta.Title, "\x00", p.Meta.Summary, "\x00")
@@ -145,11 +146,12 @@ func (b *builder) globalKey() []byte {
 	for _, a := range b.c.Assets {
 		d.str("\x00asset ", a.Src, " ", a.URL)
 	}
-	return h.Sum(nil)
+	return d.sum()
 }
 
 // digest writes strings and numbers into a hash without fmt's cost (a
-// key digests every page's place on every build).
+// key digests every page's place on every build), through a buffer: the
+// hash has no WriteString, and converting each string would copy it.
 type digest struct {
 	h   hash.Hash
 	buf []byte
@@ -157,13 +159,26 @@ type digest struct {
 
 func (d *digest) str(parts ...string) {
 	for _, s := range parts {
-		io.WriteString(d.h, s)
+		d.buf = append(d.buf, s...)
+	}
+	if len(d.buf) >= 8<<10 {
+		d.flush()
 	}
 }
 
 func (d *digest) int(n int) {
-	d.buf = strconv.AppendInt(d.buf[:0], int64(n), 10)
+	d.buf = strconv.AppendInt(d.buf, int64(n), 10)
+}
+
+func (d *digest) flush() {
 	d.h.Write(d.buf)
+	d.buf = d.buf[:0]
+}
+
+// sum flushes the buffer and returns the hash.
+func (d *digest) sum() []byte {
+	d.flush()
+	return d.h.Sum(nil)
 }
 
 // pageKey hashes a page's own inputs (own: see pageDigest) on top of the
@@ -259,16 +274,10 @@ func (b *builder) reuse(path string) bool {
 
 // stamp digests every page key: identical inputs give identical stamps.
 func stamp(entries []string) string {
-	h := sha256.New()
+	d := digest{h: sha256.New(), buf: make([]byte, 0, 8<<10+512)}
 	for _, k := range entries {
-		writeString(h, k)
+		d.int(len(k))
+		d.str(":", k)
 	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func writeString(h hash.Hash, s string) {
-	var buf [20]byte
-	h.Write(strconv.AppendInt(buf[:0], int64(len(s)), 10))
-	io.WriteString(h, ":")
-	io.WriteString(h, s)
+	return hex.EncodeToString(d.sum())
 }

@@ -174,7 +174,7 @@ func Build(c *content.Course, src, theme fs.FS, opts Options, dl *diag.List, sin
 
 // newCache describes this build's pages for the next build.
 func (b *builder) newCache() *PageCache {
-	pc := &PageCache{Entries: make(map[string]*PageEntry, len(b.pages)), shards: b.shards, memos: b.keepMemos()}
+	pc := &PageCache{Entries: make(map[string]*PageEntry, len(b.pages)), shards: b.shards, memos: b.keepMemos(), heads: b.heads}
 	keys := make([]string, 0, len(b.pages))
 	for _, r := range b.pages {
 		keys = append(keys, r.key)
@@ -220,6 +220,8 @@ type builder struct {
 	// base path.
 	themeFiles  map[string][]byte
 	themeDigest string
+	// heads are the search index's page entries (searchHead).
+	heads map[string]searchHeadMemo
 	// global is the hex global key (globalKey), set by renderPages.
 	global string
 	// memos are this build's memos of extra pages and print skeletons,
@@ -674,6 +676,30 @@ func (s *searchShard) same(heads [][]byte, search [][][]byte) bool {
 	})
 }
 
+// searchHead returns the JSON of a page's entry in the search index: the
+// last build's, while its title, URL and module title are the same.
+func (b *builder) searchHead(file string, sp searchPage) []byte {
+	if b.heads == nil {
+		b.heads = map[string]searchHeadMemo{}
+		if b.opts.Cache != nil && b.opts.Cache.heads != nil {
+			// A memo checked on use: the last build's map is kept and
+			// updated (a page's entry only ever holds its own JSON).
+			b.heads = b.opts.Cache.heads
+		}
+	}
+	if m, ok := b.heads[file]; ok && m.page == sp {
+		return m.head
+	}
+	head, _ := json.Marshal(sp) // strings only: cannot fail
+	b.heads[file] = searchHeadMemo{page: sp, head: head}
+	return head
+}
+
+type searchHeadMemo struct {
+	page searchPage
+	head []byte
+}
+
 // searchIndex writes the index: one shard per run of pages of the same
 // module, each made again only when one of its pages' entries changed
 // (Work.Shards), and the list of shards.
@@ -698,8 +724,7 @@ func (b *builder) searchIndex() {
 			if p.Module != nil && p.Kind == content.KindLesson {
 				sp.M = p.Module.Index.Meta.Title
 			}
-			head, _ := json.Marshal(sp) // strings only: cannot fail
-			heads = append(heads, head)
+			heads = append(heads, b.searchHead(p.File, sp))
 			search = append(search, r.search)
 		}
 		sh := prev[first.File]
