@@ -36,9 +36,10 @@ type PageCache struct {
 	// shards are the search index's shards, by the file of their first
 	// page (in memory only: gob skips them).
 	shards map[string]*searchShard
-	// memos are the pages that depend on no page's own text (search,
-	// 404) and the skeletons of print pages, by output path (in memory
-	// only): a rebuild keeps them while their memoKey is unchanged.
+	// memos are what depends on no page's own text (the search and 404
+	// pages, print pages' skeletons, sidebars), by output path or
+	// "sidebar KEY" (in memory only): a rebuild keeps them while their
+	// memoKey is unchanged.
 	memos map[string]extraMemo
 	// heads are the search index's page entries, by page file (in
 	// memory only; see searchHead).

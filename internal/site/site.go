@@ -680,14 +680,14 @@ func (s *searchShard) same(heads [][]byte, search [][][]byte) bool {
 // last build's, while its title, URL and module title are the same.
 func (b *builder) searchHead(file string, sp searchPage) []byte {
 	if b.heads == nil {
-		b.heads = map[string]searchHeadMemo{}
-		if b.opts.Cache != nil && b.opts.Cache.heads != nil {
-			// A memo checked on use: the last build's map is kept and
-			// updated (a page's entry only ever holds its own JSON).
-			b.heads = b.opts.Cache.heads
-		}
+		b.heads = make(map[string]searchHeadMemo, len(b.pages))
 	}
-	if m, ok := b.heads[file]; ok && m.page == sp {
+	var prev map[string]searchHeadMemo
+	if b.opts.Cache != nil {
+		prev = b.opts.Cache.heads
+	}
+	if m, ok := prev[file]; ok && m.page == sp {
+		b.heads[file] = m
 		return m.head
 	}
 	head, _ := json.Marshal(sp) // strings only: cannot fail
